@@ -1,0 +1,3 @@
+"""reader: compare news articles sentence by sentence."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,127 @@
+"""Command line: ``reader [PATH...]`` opens the TUI; subcommands work without it.
+
+Heavy modules are imported lazily: ``reader compare`` never imports textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader import __version__
+
+COMMANDS = ("compare", "score-pairs")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage problem as one line and exit code 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _main_parser() -> _Parser:
+    p = _Parser(
+        prog="reader",
+        description="Compare news articles side by side. With no PATH, opens the bundled seed articles.",
+        epilog="commands:\n  reader compare LEFT RIGHT [--format text|json|markdown]\n"
+        "  reader score-pairs FILE\n\nRun 'reader COMMAND --help' for a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders to open")
+    p.add_argument("--version", action="version", version=f"reader {__version__}")
+    return p
+
+
+def _compare_parser() -> _Parser:
+    p = _Parser(prog="reader compare", description="Align the sentences of two articles.")
+    p.add_argument("left", metavar="LEFT")
+    p.add_argument("right", metavar="RIGHT")
+    p.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
+    p.add_argument("--width", type=int, default=None, help="text width (default: the terminal's)")
+    return p
+
+
+def _score_parser() -> _Parser:
+    p = _Parser(
+        prog="reader score-pairs",
+        description="Score sentence pairs: reads 'id<TAB>text1<TAB>text2' lines, writes 'id<TAB>score<TAB>match'.",
+    )
+    p.add_argument("file", metavar="FILE", help="TSV file, or - for standard input")
+    return p
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from reader.corpus.load import load_article
+    from reader.engine.compare import compare
+
+    left = load_article(args.left)
+    right = load_article(args.right)
+    result = compare(left, right)
+    if args.format == "json":
+        from reader.render.json_out import to_json
+
+        sys.stdout.write(to_json(result) + "\n")
+    elif args.format == "markdown":
+        from reader.render.markdown_out import to_markdown
+
+        sys.stdout.write(to_markdown(result) + "\n")
+    else:
+        from reader.render.text_out import render_text
+
+        render_text(result, width=args.width)
+    return 0
+
+
+def cmd_score_pairs(args: argparse.Namespace) -> int:
+    from reader.engine.pairs import score_pairs_stream
+
+    if args.file == "-":
+        return score_pairs_stream(sys.stdin, sys.stdout, sys.stderr)
+    try:
+        fh = open(args.file, encoding="utf-8", errors="replace", newline="")
+    except FileNotFoundError:
+        raise UsageError(f"reader score-pairs: {args.file}: no such file") from None
+    except OSError as exc:
+        raise UsageError(f"reader score-pairs: {args.file}: cannot read ({exc.strerror or exc})") from None
+    with fh:
+        return score_pairs_stream(fh, sys.stdout, sys.stderr)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from reader.tui.run import run_tui
+
+    return run_tui(args.paths)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "compare":
+            return cmd_compare(_compare_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "score-pairs":
+            return cmd_score_pairs(_score_parser().parse_args(argv[1:]))
+        return cmd_open(_main_parser().parse_args(argv))
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        from reader.corpus.load import LoadError
+
+        if isinstance(exc, LoadError):
+            print(f"reader: {exc}", file=sys.stderr)
+            return 2
+        print(f"reader: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

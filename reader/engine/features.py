@@ -1,0 +1,107 @@
+"""Similarity signals between two pieces of text ("units": a sentence or two adjacent ones).
+
+Each unit is prepared once (:class:`Unit`); a pair of units yields a small feature vector
+(:func:`pair_features`) from which :mod:`reader.engine.model` computes a probability that
+the two report the same thing. Rarity weights (IDF) come from the loaded texts themselves.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from reader.engine.text import content_stems, normalized, numbers, quotations
+
+
+@dataclass(slots=True)
+class Unit:
+    text: str
+    norm: str
+    stems: frozenset[str]
+    nums: frozenset[str]
+    quotes: tuple[str, ...]
+    nwords: int
+
+    @classmethod
+    def of(cls, text: str) -> "Unit":
+        norm = normalized(text)
+        return cls(
+            text=text,
+            norm=norm,
+            stems=frozenset(content_stems(text)),
+            nums=frozenset(numbers(text)),
+            quotes=tuple(quotations(text)),
+            nwords=norm.count(" ") + 1 if norm else 0,
+        )
+
+    @classmethod
+    def join(cls, a: "Unit", b: "Unit") -> "Unit":
+        return cls(
+            text=a.text + " " + b.text,
+            norm=(a.norm + " " + b.norm).strip(),
+            stems=a.stems | b.stems,
+            nums=a.nums | b.nums,
+            quotes=a.quotes + b.quotes,
+            nwords=a.nwords + b.nwords,
+        )
+
+
+class Idf:
+    """Inverse document frequency over a collection of stem sets (one per sentence)."""
+
+    __slots__ = ("n", "df", "default")
+
+    def __init__(self, docs: Iterable[frozenset[str]]):
+        df: Counter[str] = Counter()
+        n = 0
+        for d in docs:
+            df.update(d)
+            n += 1
+        self.n = n
+        self.df = df
+        self.default = math.log((n + 1) / 0.5)
+
+    def __call__(self, stem: str) -> float:
+        d = self.df.get(stem)
+        if d is None:
+            return self.default
+        return math.log((self.n + 1) / (d + 0.5))
+
+    def weight(self, stems: Iterable[str]) -> float:
+        return sum(self(s) for s in stems)
+
+
+FEATURES = (
+    "dice", "containment", "char", "token_set", "num_shared", "num_conflict",
+    "quote", "len_ratio", "exact",
+)
+
+
+def pair_features(a: Unit, b: Unit, idf: Idf) -> list[float]:
+    """The lexical similarity signals of two units, each in [0, 1]."""
+    shared = a.stems & b.stems
+    wa = idf.weight(a.stems)
+    wb = idf.weight(b.stems)
+    ws = idf.weight(shared)
+    dice = 2 * ws / (wa + wb) if wa + wb else 0.0
+    cont = ws / min(wa, wb) if min(wa, wb) else 0.0
+    char = fuzz.ratio(a.norm, b.norm) / 100.0
+    tset = fuzz.token_set_ratio(a.norm, b.norm) / 100.0
+    if a.nums and b.nums:
+        inter = len(a.nums & b.nums)
+        num_shared = inter / min(len(a.nums), len(b.nums))
+        num_conflict = 1.0 if inter == 0 else 0.0
+    else:
+        num_shared = num_conflict = 0.0
+    quote = 0.0
+    if a.quotes and b.quotes:
+        quote = max(fuzz.partial_ratio(x, y) for x in a.quotes for y in b.quotes) / 100.0
+        quote = max(0.0, (quote - 0.5) * 2)
+    la, lb = a.nwords, b.nwords
+    len_ratio = min(la, lb) / max(la, lb) if la and lb else 0.0
+    exact = 1.0 if a.norm == b.norm and a.norm else 0.0
+    return [dice, cont, char, tset, num_shared, num_conflict, quote, len_ratio, exact]

@@ -1,0 +1,139 @@
+"""Matching: which sentences (or pairs of adjacent sentences) report the same thing.
+
+1. Prepare a :class:`Unit` per body sentence (boilerplate never matches).
+2. Generate candidates (shared rare stems), score each with the pair model.
+3. Put each score in context: its margin over the sentence's other candidates on both
+   sides and the gap in relative position; the link model turns that into a probability.
+4. Try 2-1 and 1-2 groups of adjacent sentences where joining them beats either alone.
+5. Accept links greedily, most probable first, each sentence in at most one link.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from reader.engine import model
+from reader.engine.candidates import candidate_pairs
+from reader.engine.features import Idf, Unit, pair_features
+
+MARGIN_CLIP = 6.0
+GROUP_GAIN = 0.3  # a group must beat its best single member by this much (logit)
+
+
+@dataclass(slots=True)
+class Link:
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    probability: float
+    features: list[float]
+    context: list[float]
+
+
+def _clip(x: float) -> float:
+    return max(-MARGIN_CLIP, min(MARGIN_CLIP, x)) / MARGIN_CLIP
+
+
+def _positions(ids: list[int]) -> dict[int, float]:
+    n = len(ids)
+    return {i: (k / (n - 1) if n > 1 else 0.5) for k, i in enumerate(ids)}
+
+
+def score_links(
+    left: dict[int, Unit], right: dict[int, Unit], idf: Idf | None = None, groups: bool = True
+) -> list[Link]:
+    """Every candidate link with its features, context and probability."""
+    if idf is None:
+        idf = Idf([u.stems for u in left.values()] + [u.stems for u in right.values()])
+    pairs = candidate_pairs(left, right, idf)
+    feats: dict[tuple[int, int], list[float]] = {}
+    logit: dict[tuple[int, int], float] = {}
+    by_left: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    by_right: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for i, j in pairs:
+        f = pair_features(left[i], right[j], idf)
+        z = model.pair_logit(f)
+        feats[i, j] = f
+        logit[i, j] = z
+        by_left[i].append((z, j))
+        by_right[j].append((z, i))
+
+    def best_other(table: dict[int, list[tuple[float, int]]], key: int, exclude: tuple[int, ...]) -> float | None:
+        best = None
+        for z, other in table.get(key, ()):
+            if other not in exclude and (best is None or z > best):
+                best = z
+        return best
+
+    lpos, rpos = _positions(sorted(left)), _positions(sorted(right))
+
+    def context(lefts: tuple[int, ...], rights: tuple[int, ...], z: float) -> list[float]:
+        others_l = [best_other(by_left, i, rights) for i in lefts]
+        others_r = [best_other(by_right, j, lefts) for j in rights]
+        ol = max((o for o in others_l if o is not None), default=None)
+        orr = max((o for o in others_r if o is not None), default=None)
+        margin_l = _clip(z - ol) if ol is not None else 1.0
+        margin_r = _clip(z - orr) if orr is not None else 1.0
+        gap = abs(
+            sum(lpos[i] for i in lefts) / len(lefts) - sum(rpos[j] for j in rights) / len(rights)
+        )
+        return [
+            z / 10.0,
+            margin_l,
+            margin_r,
+            1.0 if margin_l > 0 else 0.0,
+            1.0 if margin_r > 0 else 0.0,
+            gap,
+        ]
+
+    links: list[Link] = []
+    for (i, j), z in logit.items():
+        ctx = context((i,), (j,), z)
+        links.append(Link((i,), (j,), model.link_probability(ctx), feats[i, j], ctx))
+
+    if groups:
+        links.extend(_group_links(left, right, idf, logit, by_left, by_right, context))
+    return links
+
+
+def _group_links(left, right, idf, logit, by_left, by_right, context) -> list[Link]:
+    out: list[Link] = []
+    for a_side, b_side, table, flip in ((left, right, by_left, False), (right, left, by_right, True)):
+        ids = sorted(a_side)
+        for k in range(len(ids) - 1):
+            a1, a2 = ids[k], ids[k + 1]
+            if a2 != a1 + 1:
+                continue
+            partners = {o for _, o in table.get(a1, ())} | {o for _, o in table.get(a2, ())}
+            if not partners:
+                continue
+            joined = Unit.join(a_side[a1], a_side[a2])
+            for b in partners:
+                key1 = (b, a1) if flip else (a1, b)
+                key2 = (b, a2) if flip else (a2, b)
+                z1, z2 = logit.get(key1), logit.get(key2)
+                single = max(z for z in (z1, z2) if z is not None)
+                f = pair_features(b_side[b], joined, idf) if flip else pair_features(joined, b_side[b], idf)
+                z = model.pair_logit(f)
+                if z < single + GROUP_GAIN:
+                    continue
+                lefts, rights = ((b,), (a1, a2)) if flip else ((a1, a2), (b,))
+                ctx = context(lefts, rights, z)
+                out.append(Link(lefts, rights, model.link_probability(ctx), f, ctx))
+    return out
+
+
+def select_links(links: list[Link], threshold: float = model.LINK_THRESHOLD) -> list[Link]:
+    """Greedy one-to-one selection, most probable first."""
+    taken_l: set[int] = set()
+    taken_r: set[int] = set()
+    chosen: list[Link] = []
+    for link in sorted(links, key=lambda x: (-x.probability, x.left, x.right)):
+        if link.probability < threshold:
+            break
+        if taken_l.intersection(link.left) or taken_r.intersection(link.right):
+            continue
+        taken_l.update(link.left)
+        taken_r.update(link.right)
+        chosen.append(link)
+    return chosen

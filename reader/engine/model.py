@@ -1,0 +1,49 @@
+"""The decision model: logistic layers over the similarity signals.
+
+``pair_probability`` scores two texts on their own (what ``reader score-pairs`` uses);
+``link_probability`` adds the context of an alignment: how a candidate ranks among each
+sentence's other candidates, and where the two sit in their articles. Weights are fitted
+by ``benchmarks/train_matcher.py`` on development data (STS-B and hand-made gold
+alignments, never the bundled seed articles) and pasted here.
+"""
+
+from __future__ import annotations
+
+import math
+
+# Pair layer: bias, then one weight per name in features.FEATURES.
+PAIR_WEIGHTS = [-6.0, 7.0, 2.0, 3.0, 1.0, 1.0, -1.5, 2.0, 0.5, 3.0]
+# Link layer: bias, pair logit, margin left, margin right, best left, best right, position gap.
+LINK_WEIGHTS = [-0.5, 1.0, 3.0, 3.0, 0.7, 0.7, -1.0]
+# A pair is "the same thing" at or above this probability.
+PAIR_THRESHOLD = 0.5
+LINK_THRESHOLD = 0.5
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def pair_logit(features: list[float], weights: list[float] = PAIR_WEIGHTS) -> float:
+    z = weights[0]
+    for w, x in zip(weights[1:], features):
+        z += w * x
+    return z
+
+
+def pair_probability(features: list[float]) -> float:
+    return _sigmoid(pair_logit(features))
+
+
+def link_logit(context: list[float], weights: list[float] = LINK_WEIGHTS) -> float:
+    z = weights[0]
+    for w, x in zip(weights[1:], context):
+        z += w * x
+    return z
+
+
+def link_probability(context: list[float]) -> float:
+    return _sigmoid(link_logit(context))
