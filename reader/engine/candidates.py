@@ -1,61 +1,74 @@
 """Candidate generation: which sentence pairs are worth scoring at all.
 
-An inverted index from content stems to the sentences that hold them; each sentence
-accumulates the rarity (IDF) of the stems it shares with the others, and only its best
-``k`` partners (in both directions) are scored. Very common stems are skipped unless
-they are among a sentence's rarest, so the cost grows with the number of sentences
-times a small constant, not with all pairs.
+An inverted index from content stems to the sentences that hold them. For each
+sentence, the sentences sharing the most of its (not too common) stems are counted in C
+(``collections.Counter`` over the posting lists); the best few of those are weighed by
+the Dice coefficient of shared rarity (IDF), and only each side's top ``k`` partners are
+scored. Stems held by more than ``cap`` sentences are skipped unless they are among a
+sentence's two rarest, so the cost grows with the number of sentences times a small
+constant, not with all pairs.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 
 from reader.engine.features import Idf, Unit
 
 
 def candidate_pairs(
-    left: dict[int, Unit], right: dict[int, Unit], idf: Idf, k: int = 8, cap: int = 64
+    left: dict[int, Unit], right: dict[int, Unit], idf: Idf, k: int = 4, cap: int = 32, keep: float = 0.5
 ) -> set[tuple[int, int]]:
-    """Pairs (left id, right id) worth scoring: each side's top ``k`` by shared IDF."""
+    """Pairs (left id, right id) worth scoring.
+
+    For each sentence on either side: its top ``k`` partners by the Dice coefficient of
+    shared IDF weight, among those reaching ``keep`` times its best partner's.
+    """
     index: dict[str, list[int]] = defaultdict(list)
     for j, u in right.items():
         for s in u.stems:
             index[s].append(j)
-    norm_index: dict[str, list[int]] = defaultdict(list)
+    by_norm: dict[str, list[int]] = defaultdict(list)
     for j, u in right.items():
         if u.norm:
-            norm_index[u.norm].append(j)
+            by_norm[u.norm].append(j)
+    idf_get, default = idf.idf.get, idf.default
 
     best_right: dict[int, list[tuple[float, int]]] = defaultdict(list)
     pairs: set[tuple[int, int]] = set()
     for i, u in left.items():
-        acc: dict[int, float] = defaultdict(float)
-        stems = sorted(u.stems, key=idf, reverse=True)
+        posts = []
+        stems = sorted(u.stems, key=lambda s: -idf_get(s, default))
         for rank, s in enumerate(stems):
             post = index.get(s)
-            if not post:
-                continue
-            if len(post) > cap:
-                if rank >= 2:
-                    continue
-                post = post[: cap * 4]
-            w = idf(s)
-            for j in post:
-                acc[j] += w
-        for j in norm_index.get(u.norm, ()):  # identical text always competes
-            acc[j] += 1000.0
-        top = heapq.nlargest(k, acc.items(), key=lambda kv: kv[1])
-        for j, w in top:
-            pairs.add((i, j))
-        for j, w in acc.items():
-            heap = best_right[j]
-            if len(heap) < k:
-                heapq.heappush(heap, (w, i))
-            elif w > heap[0][0]:
-                heapq.heapreplace(heap, (w, i))
-    for j, heap in best_right.items():
-        for _, i in heap:
-            pairs.add((i, j))
+            if post:
+                if len(post) > cap:
+                    if rank >= 2:
+                        continue
+                    post = post[: cap * 4]
+                posts.append(post)
+        if not posts:
+            continue
+        counts = Counter(chain.from_iterable(posts))
+        scored = []
+        for j, _ in counts.most_common(k * 3):
+            r = right[j]
+            shared = sum(idf_get(s, default) for s in u.stems & r.stems)
+            scored.append((2 * shared / ((u.weight + r.weight) or 1.0), j))
+        for j in by_norm.get(u.norm, ()):  # identical text always competes
+            scored.append((2.0, j))
+        scored.sort(reverse=True)
+        floor = scored[0][0] * keep
+        for d, j in scored[:k]:
+            if d >= floor:
+                pairs.add((i, j))
+        for d, j in scored:
+            best_right[j].append((d, i))
+    for j, lst in best_right.items():
+        lst.sort(reverse=True)
+        floor = lst[0][0] * keep
+        for d, i in lst[:k]:
+            if d >= floor:
+                pairs.add((i, j))
     return pairs

@@ -6,7 +6,6 @@ from rapidfuzz import fuzz
 
 from reader.corpus.model import Article
 from reader.engine.align import build_rows, mark_moved
-from reader.engine.diff import word_diff
 from reader.engine.features import Idf, Unit
 from reader.engine.match import Link, score_links, select_links
 from reader.engine.types import Comparison, Kind, Match, Stats
@@ -34,12 +33,14 @@ def _to_match(link: Link, left: Article, right: Article, lu: dict[int, Unit], ru
     score = 1.0 if kind == "verbatim" else round(link.probability, 4)
     ltext = " ".join(left.sentences[i].text for i in link.left)
     rtext = " ".join(right.sentences[j].text for j in link.right)
-    return Match(list(link.left), list(link.right), kind, score, diff=word_diff(ltext, rtext))
+    return Match(list(link.left), list(link.right), kind, score, texts=(ltext, rtext))
 
 
 def compare(left: Article, right: Article) -> Comparison:
     lu, ru = units(left), units(right)
     idf = Idf([u.stems for u in lu.values()] + [u.stems for u in ru.values()])
+    idf.prepare(lu.values())
+    idf.prepare(ru.values())
     links = select_links(score_links(lu, ru, idf))
     matches = [_to_match(link, left, right, lu, ru) for link in links]
     matches.sort(key=lambda m: (m.left[0], m.right[0]))

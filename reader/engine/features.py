@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reader.engine.text import content_stems, normalized, numbers, quotations
+from reader.engine.text import NUMBER_WORDS, STOPWORDS, fold, quotations, stem, words
 
 
 @dataclass(slots=True)
@@ -25,17 +25,24 @@ class Unit:
     nums: frozenset[str]
     quotes: tuple[str, ...]
     nwords: int
+    bigrams: frozenset[tuple[str, str]]
+    weight: float = 0.0  # total IDF of ``stems``, set by Idf.prepare
 
     @classmethod
     def of(cls, text: str) -> "Unit":
-        norm = normalized(text)
+        folded = text.lower() if text.isascii() else fold(text)
+        ws = words(text, folded)
+        seq = [stem(w) for w in ws if w not in STOPWORDS]
+        nums = {w for w in ws if w[0].isdigit()}
+        nums.update(NUMBER_WORDS[w] for w in ws if w in NUMBER_WORDS and NUMBER_WORDS[w][0].isdigit())
         return cls(
             text=text,
-            norm=norm,
-            stems=frozenset(content_stems(text)),
-            nums=frozenset(numbers(text)),
-            quotes=tuple(quotations(text)),
-            nwords=norm.count(" ") + 1 if norm else 0,
+            norm=" ".join(ws),
+            stems=frozenset(seq),
+            nums=frozenset(nums),
+            quotes=tuple(quotations(text, folded)),
+            nwords=len(ws),
+            bigrams=frozenset(zip(seq, seq[1:])),
         )
 
     @classmethod
@@ -47,13 +54,14 @@ class Unit:
             nums=a.nums | b.nums,
             quotes=a.quotes + b.quotes,
             nwords=a.nwords + b.nwords,
+            bigrams=a.bigrams | b.bigrams,
         )
 
 
 class Idf:
     """Inverse document frequency over a collection of stem sets (one per sentence)."""
 
-    __slots__ = ("n", "df", "default")
+    __slots__ = ("n", "df", "idf", "default")
 
     def __init__(self, docs: Iterable[frozenset[str]]):
         df: Counter[str] = Counter()
@@ -64,29 +72,35 @@ class Idf:
         self.n = n
         self.df = df
         self.default = math.log((n + 1) / 0.5)
+        self.idf = {s: math.log((n + 1) / (d + 0.5)) for s, d in df.items()}
 
     def __call__(self, stem: str) -> float:
-        d = self.df.get(stem)
-        if d is None:
-            return self.default
-        return math.log((self.n + 1) / (d + 0.5))
+        return self.idf.get(stem, self.default)
 
-    def weight(self, stems: Iterable[str]) -> float:
-        return sum(self(s) for s in stems)
+    def weight(self, stems: frozenset[str]) -> float:
+        get, default = self.idf.get, self.default
+        return sum(get(s, default) for s in stems)
+
+    def prepare(self, units: Iterable["Unit"]) -> None:
+        """Store each unit's total stem weight on it."""
+        get, default = self.idf.get, self.default
+        for u in units:
+            u.weight = sum(get(s, default) for s in u.stems)
 
 
 FEATURES = (
     "dice", "containment", "char", "token_set", "num_shared", "num_conflict",
-    "quote", "len_ratio", "exact",
+    "quote", "len_ratio", "exact", "jaccard", "bigram",
 )
 
 
 def pair_features(a: Unit, b: Unit, idf: Idf) -> list[float]:
     """The lexical similarity signals of two units, each in [0, 1]."""
     shared = a.stems & b.stems
-    wa = idf.weight(a.stems)
-    wb = idf.weight(b.stems)
-    ws = idf.weight(shared)
+    wa = a.weight
+    wb = b.weight
+    get, default = idf.idf.get, idf.default
+    ws = sum(get(x, default) for x in shared)
     dice = 2 * ws / (wa + wb) if wa + wb else 0.0
     cont = ws / min(wa, wb) if min(wa, wb) else 0.0
     char = fuzz.ratio(a.norm, b.norm) / 100.0
@@ -104,4 +118,8 @@ def pair_features(a: Unit, b: Unit, idf: Idf) -> list[float]:
     la, lb = a.nwords, b.nwords
     len_ratio = min(la, lb) / max(la, lb) if la and lb else 0.0
     exact = 1.0 if a.norm == b.norm and a.norm else 0.0
-    return [dice, cont, char, tset, num_shared, num_conflict, quote, len_ratio, exact]
+    union = len(a.stems | b.stems)
+    jaccard = len(shared) / union if union else 0.0
+    nb = min(len(a.bigrams), len(b.bigrams))
+    bigram = len(a.bigrams & b.bigrams) / nb if nb else 0.0
+    return [dice, cont, char, tset, num_shared, num_conflict, quote, len_ratio, exact, jaccard, bigram]

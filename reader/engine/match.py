@@ -45,6 +45,8 @@ def score_links(
     """Every candidate link with its features, context and probability."""
     if idf is None:
         idf = Idf([u.stems for u in left.values()] + [u.stems for u in right.values()])
+        idf.prepare(left.values())
+        idf.prepare(right.values())
     pairs = candidate_pairs(left, right, idf)
     feats: dict[tuple[int, int], list[float]] = {}
     logit: dict[tuple[int, int], float] = {}
@@ -58,18 +60,20 @@ def score_links(
         by_left[i].append((z, j))
         by_right[j].append((z, i))
 
+    top_l = {k: sorted(v, reverse=True)[:3] for k, v in by_left.items()}
+    top_r = {k: sorted(v, reverse=True)[:3] for k, v in by_right.items()}
+
     def best_other(table: dict[int, list[tuple[float, int]]], key: int, exclude: tuple[int, ...]) -> float | None:
-        best = None
         for z, other in table.get(key, ()):
-            if other not in exclude and (best is None or z > best):
-                best = z
-        return best
+            if other not in exclude:
+                return z
+        return None
 
     lpos, rpos = _positions(sorted(left)), _positions(sorted(right))
 
     def context(lefts: tuple[int, ...], rights: tuple[int, ...], z: float) -> list[float]:
-        others_l = [best_other(by_left, i, rights) for i in lefts]
-        others_r = [best_other(by_right, j, lefts) for j in rights]
+        others_l = [best_other(top_l, i, rights) for i in lefts]
+        others_r = [best_other(top_r, j, lefts) for j in rights]
         ol = max((o for o in others_l if o is not None), default=None)
         orr = max((o for o in others_r if o is not None), default=None)
         margin_l = _clip(z - ol) if ol is not None else 1.0
@@ -88,7 +92,7 @@ def score_links(
 
     links: list[Link] = []
     for (i, j), z in logit.items():
-        ctx = context((i,), (j,), z)
+        ctx = context((i,), (j,), z) + feats[i, j]
         links.append(Link((i,), (j,), model.link_probability(ctx), feats[i, j], ctx))
 
     if groups:
@@ -104,23 +108,49 @@ def _group_links(left, right, idf, logit, by_left, by_right, context) -> list[Li
             a1, a2 = ids[k], ids[k + 1]
             if a2 != a1 + 1:
                 continue
-            partners = {o for _, o in table.get(a1, ())} | {o for _, o in table.get(a2, ())}
+            s1, s2 = table.get(a1, ()), table.get(a2, ())
+            partners = _top(s1) | _top(s2)
             if not partners:
                 continue
+            best1 = max((z for z, _ in s1), default=None)
+            best2 = max((z for z, _ in s2), default=None)
             joined = Unit.join(a_side[a1], a_side[a2])
+            joined.weight = idf.weight(joined.stems)
             for b in partners:
                 key1 = (b, a1) if flip else (a1, b)
                 key2 = (b, a2) if flip else (a2, b)
                 z1, z2 = logit.get(key1), logit.get(key2)
+                # Both members must want this partner: it is (nearly) the best each has,
+                # or a member has no real candidate of its own.
+                if not (_wants(z1, best1) and _wants(z2, best2)):
+                    continue
                 single = max(z for z in (z1, z2) if z is not None)
                 f = pair_features(b_side[b], joined, idf) if flip else pair_features(joined, b_side[b], idf)
                 z = model.pair_logit(f)
                 if z < single + GROUP_GAIN:
                     continue
                 lefts, rights = ((b,), (a1, a2)) if flip else ((a1, a2), (b,))
-                ctx = context(lefts, rights, z)
+                ctx = context(lefts, rights, z) + f
                 out.append(Link(lefts, rights, model.link_probability(ctx), f, ctx))
     return out
+
+
+GROUP_TOP = 2  # partners tried for a group: each member's best few ...
+GROUP_FLOOR = -3.0  # ... that reach at least this pair logit
+
+
+GROUP_SLACK = 2.0
+
+
+def _wants(z: float | None, best: float | None) -> bool:
+    if best is None or best < GROUP_FLOOR:
+        return True
+    return z is not None and z >= best - GROUP_SLACK
+
+
+def _top(scored) -> set[int]:
+    best = sorted(scored, reverse=True)[:GROUP_TOP]
+    return {o for z, o in best if z >= GROUP_FLOOR}
 
 
 def select_links(links: list[Link], threshold: float = model.LINK_THRESHOLD) -> list[Link]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 
 # Pair layer: bias, then one weight per name in features.FEATURES.
-PAIR_WEIGHTS = [-6.0, 7.0, 2.0, 3.0, 1.0, 1.0, -1.5, 2.0, 0.5, 3.0]
-# Link layer: bias, pair logit, margin left, margin right, best left, best right, position gap.
-LINK_WEIGHTS = [-0.5, 1.0, 3.0, 3.0, 0.7, 0.7, -1.0]
+PAIR_WEIGHTS = [-2.426, 3.413, 1.648, -0.793, 2.334, 0.523, -0.858, -1.381, -0.914, 0.386, 2.335, -0.584]
+# Link layer: bias; pair logit/10, margin left, margin right, best left, best right, position gap;
+# then one weight per pair feature (features.FEATURES).
+LINK_WEIGHTS = [-4.899, 1.309, 0.884, 1.183, 0.801, 0.371, -2.336, 1.865, 1.590, 1.029, 1.723, 0.864, 0.142, 0.462, 1.617, 0.001, 1.302, 0.851]
 # A pair is "the same thing" at or above this probability.
 PAIR_THRESHOLD = 0.5
-LINK_THRESHOLD = 0.5
+LINK_THRESHOLD = 0.4
 
 
 def _sigmoid(z: float) -> float:

@@ -17,6 +17,7 @@ from reader.engine.features import Idf, Unit, pair_features
 def score_pairs(pairs: list[tuple[str, str]]) -> list[tuple[float, bool]]:
     units = [(Unit.of(a), Unit.of(b)) for a, b in pairs]
     idf = Idf([u.stems for pair in units for u in pair])
+    idf.prepare(u for pair in units for u in pair)
     out = []
     for a, b in units:
         p = model.pair_probability(pair_features(a, b, idf))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 _QUOTES = str.maketrans(
     {
@@ -52,17 +51,18 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
 
 
-def words(text: str) -> list[str]:
+def words(text: str, folded: str | None = None) -> list[str]:
     """All word tokens of ``text``, folded, numbers normalised ("3,200" -> "3200")."""
-    out = []
-    for w in _WORD.findall(fold(text)):
-        if w[0].isdigit():
-            w = w.replace(",", "")
-            if w.endswith(".0"):
-                w = w[:-2]
-        elif w.endswith("'s"):
-            w = w[:-2]
-        out.append(w)
+    if folded is None:
+        folded = text.lower() if text.isascii() else fold(text)
+    out = _WORD.findall(folded)
+    if "," in folded or "'" in folded or "." in folded:
+        for k, w in enumerate(out):
+            if w[0].isdigit():
+                w = w.replace(",", "")
+                out[k] = w[:-2] if w.endswith(".0") else w
+            elif w.endswith("'s"):
+                out[k] = w[:-2]
     return out
 
 
@@ -76,9 +76,20 @@ def word_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(folded)]
 
 
-@lru_cache(maxsize=65536)
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
-    """A light English suffix stemmer (not Porter: fewer, safer rules)."""
+    """A light English suffix stemmer (cached; not Porter: fewer, safer rules)."""
+    s = _STEMS.get(word)
+    if s is None:
+        if len(_STEMS) > 200_000:
+            _STEMS.clear()
+        s = _STEMS[word] = _stem(word)
+    return s
+
+
+def _stem(word: str) -> str:
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
     if len(word) <= 3 or word[0].isdigit():
@@ -120,9 +131,11 @@ def numbers(text: str) -> set[str]:
     return out
 
 
-def quotations(text: str) -> list[str]:
+def quotations(text: str, folded: str | None = None) -> list[str]:
     """Quoted passages (8+ chars), folded."""
-    return _QUOTED.findall(fold(text))
+    if folded is None:
+        folded = fold(text)
+    return _QUOTED.findall(folded) if '"' in folded else []
 
 
 def normalized(text: str) -> str:

@@ -37,7 +37,17 @@ class Match:
     kind: Kind
     score: float
     moved: bool = False
-    diff: list[DiffOp] = field(default_factory=list)
+    texts: tuple[str, str] = ("", "")  # the joined text of each side
+    _diff: list[DiffOp] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def diff(self) -> list[DiffOp]:
+        """Word-level differences, computed on first use (cheap to skip when unseen)."""
+        if self._diff is None:
+            from reader.engine.diff import word_diff
+
+            self._diff = word_diff(*self.texts)
+        return self._diff
 
 
 @dataclass(slots=True)
