@@ -23,23 +23,27 @@ def candidate_pairs(
     """Pairs (left id, right id) worth scoring.
 
     For each sentence on either side: its top ``k`` partners by the Dice coefficient of
-    shared IDF weight, among those reaching ``keep`` times its best partner's.
+    shared IDF weight, among those reaching ``keep`` times its best partner's. Computed
+    in both directions, so swapping the sides mirrors the result.
     """
+    pairs = _one_way(left, right, idf, k, cap, keep)
+    pairs.update((i, j) for j, i in _one_way(right, left, idf, k, cap, keep))
+    return pairs
+
+
+def _one_way(left: dict[int, Unit], right: dict[int, Unit], idf: Idf, k: int, cap: int, keep: float) -> set[tuple[int, int]]:
     index: dict[str, list[int]] = defaultdict(list)
+    by_norm: dict[str, list[int]] = defaultdict(list)
     for j, u in right.items():
         for s in u.stems:
             index[s].append(j)
-    by_norm: dict[str, list[int]] = defaultdict(list)
-    for j, u in right.items():
         if u.norm:
             by_norm[u.norm].append(j)
     idf_get, default = idf.idf.get, idf.default
-
-    best_right: dict[int, list[tuple[float, int]]] = defaultdict(list)
     pairs: set[tuple[int, int]] = set()
     for i, u in left.items():
         posts = []
-        stems = sorted(u.stems, key=lambda s: -idf_get(s, default))
+        stems = sorted(u.stems, key=lambda s: (-idf_get(s, default), s))
         for rank, s in enumerate(stems):
             post = index.get(s)
             if post:
@@ -48,7 +52,8 @@ def candidate_pairs(
                         continue
                     post = post[: cap * 4]
                 posts.append(post)
-        if not posts:
+        same = by_norm.get(u.norm, ())
+        if not posts and not same:
             continue
         counts = Counter(chain.from_iterable(posts))
         scored = []
@@ -56,19 +61,11 @@ def candidate_pairs(
             r = right[j]
             shared = sum(idf_get(s, default) for s in u.stems & r.stems)
             scored.append((2 * shared / ((u.weight + r.weight) or 1.0), j))
-        for j in by_norm.get(u.norm, ()):  # identical text always competes
+        for j in same:  # identical text always competes
             scored.append((2.0, j))
-        scored.sort(reverse=True)
+        scored.sort(key=lambda x: (-x[0], x[1]))
         floor = scored[0][0] * keep
         for d, j in scored[:k]:
-            if d >= floor:
-                pairs.add((i, j))
-        for d, j in scored:
-            best_right[j].append((d, i))
-    for j, lst in best_right.items():
-        lst.sort(reverse=True)
-        floor = lst[0][0] * keep
-        for d, i in lst[:k]:
             if d >= floor:
                 pairs.add((i, j))
     return pairs

@@ -81,19 +81,22 @@ def score_links(
         gap = abs(
             sum(lpos[i] for i in lefts) / len(lefts) - sum(rpos[j] for j in rights) / len(rights)
         )
+        # Symmetric in the two sides, so that swapping the articles mirrors the result.
         return [
             z / 10.0,
-            margin_l,
-            margin_r,
-            1.0 if margin_l > 0 else 0.0,
-            1.0 if margin_r > 0 else 0.0,
+            min(margin_l, margin_r),
+            max(margin_l, margin_r),
+            1.0 if margin_l > 0 and margin_r > 0 else 0.0,
+            1.0 if margin_l > 0 or margin_r > 0 else 0.0,
             gap,
         ]
 
     links: list[Link] = []
     for (i, j), z in logit.items():
         ctx = context((i,), (j,), z) + feats[i, j]
-        links.append(Link((i,), (j,), model.link_probability(ctx), feats[i, j], ctx))
+        # The same words in the same order are the strongest evidence there is.
+        p = 1.0 if left[i].norm == right[j].norm else model.link_probability(ctx)
+        links.append(Link((i,), (j,), p, feats[i, j], ctx))
 
     if groups:
         links.extend(_group_links(left, right, idf, logit, by_left, by_right, context))
@@ -158,7 +161,11 @@ def select_links(links: list[Link], threshold: float = model.LINK_THRESHOLD) -> 
     taken_l: set[int] = set()
     taken_r: set[int] = set()
     chosen: list[Link] = []
-    for link in sorted(links, key=lambda x: (-x.probability, x.left, x.right)):
+    def order(x: Link):  # ties broken the same way whichever side is left
+        a, b = x.left[0], x.right[0]
+        return (-x.probability, len(x.left) + len(x.right), min(a, b), max(a, b), a)
+
+    for link in sorted(links, key=order):
         if link.probability < threshold:
             break
         if taken_l.intersection(link.left) or taken_r.intersection(link.right):

@@ -13,9 +13,10 @@ import math
 
 # Pair layer: bias, then one weight per name in features.FEATURES.
 PAIR_WEIGHTS = [-2.426, 3.413, 1.648, -0.793, 2.334, 0.523, -0.858, -1.381, -0.914, 0.386, 2.335, -0.584]
-# Link layer: bias; pair logit/10, margin left, margin right, best left, best right, position gap;
+# Link layer: bias; pair logit/10, smaller margin, larger margin (over each side's other
+# candidates), best on both sides, best on either side, position gap;
 # then one weight per pair feature (features.FEATURES).
-LINK_WEIGHTS = [-4.899, 1.309, 0.884, 1.183, 0.801, 0.371, -2.336, 1.865, 1.590, 1.029, 1.723, 0.864, 0.142, 0.462, 1.617, 0.001, 1.302, 0.851]
+LINK_WEIGHTS = [-4.738, 1.284, 1.389, 0.813, 0.563, 0.553, -2.360, 1.852, 1.558, 1.021, 1.723, 0.837, 0.163, 0.500, 1.654, 0.001, 1.280, 0.856]
 # A pair is "the same thing" at or above this probability.
 PAIR_THRESHOLD = 0.5
 LINK_THRESHOLD = 0.4

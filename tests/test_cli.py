@@ -1,0 +1,118 @@
+"""The command line: JSON shape, formats, error exits (run as real subprocesses)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def reader(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
+                          input=stdin, cwd=ROOT, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def compared():
+    r = reader("compare", str(SEEDS[0]), str(SEEDS[2]), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def test_json_shape(compared):
+    d = compared
+    for side in ("left", "right"):
+        a = d[side]
+        assert {"path", "title", "source", "sentences"} <= a.keys()
+        assert isinstance(a["title"], str) and a["title"] and isinstance(a["source"], str) and a["source"]
+        for k, s in enumerate(a["sentences"]):
+            assert s["id"] == k
+            assert {"text", "paragraph", "start", "end", "boilerplate"} <= s.keys()
+            assert isinstance(s["boilerplate"], bool) and 0 <= s["start"] < s["end"]
+        assert a["sentences"][0]["paragraph"] == 0, "the title line is the first sentence"
+    for m in d["matches"]:
+        assert m["kind"] in ("verbatim", "near", "paraphrase")
+        assert 0.0 <= m["score"] <= 1.0 and isinstance(m["moved"], bool)
+        assert m["left"] and m["right"] and len(m["left"]) <= 2 and len(m["right"]) <= 2
+    assert d["matches"], "two reports of the same story share sentences"
+    st = d["stats"]
+    assert 0.0 <= st["similarity"] <= 1.0
+    assert isinstance(st["left_unique"], int) and isinstance(st["right_unique"], int)
+    left_ids = [i for r in d["rows"] for i in r["left"]]
+    right_ids = [j for r in d["rows"] for j in r["right"]]
+    assert sorted(left_ids) == list(range(len(d["left"]["sentences"])))
+    assert sorted(right_ids) == list(range(len(d["right"]["sentences"])))
+
+
+def test_offsets_point_into_the_text(compared):
+    text = (ROOT / compared["left"]["path"]).read_text(encoding="utf-8")  # ROOT / absolute == absolute
+    for s in compared["left"]["sentences"]:
+        assert text[s["start"]:s["end"]] == s["text"]
+
+
+def test_text_and_markdown_formats():
+    r = reader("compare", str(SEEDS[1]), str(SEEDS[3]), "--width", "120")
+    assert r.returncode == 0 and "similarity" in r.stdout
+    r = reader("compare", str(SEEDS[1]), str(SEEDS[3]), "--format", "markdown")
+    assert r.returncode == 0
+    tokens = MarkdownIt("commonmark").parse(r.stdout)
+    assert any(t.type == "heading_open" for t in tokens)
+    assert not any(t.type in ("html_block", "html_inline", "link_open") for t in tokens)
+
+
+@pytest.mark.parametrize("args, needle", [
+    (("compare", "nope-a.txt", "nope-b.txt"), "no such file"),
+    (("compare", "seeds"), "required"),
+    (("compare", "seeds", "seeds"), "folder"),
+    (("compare", "a", "b", "--format", "pdf"), "invalid choice"),
+    (("score-pairs", "missing.tsv"), "no such file"),
+    (("--bogus",), "unrecognized"),
+])
+def test_errors_are_one_line_with_exit_2(args, needle):
+    r = reader(*args)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0]
+    assert "Traceback" not in r.stderr
+
+
+def test_binary_file_is_refused(tmp_path):
+    f = tmp_path / "bin.txt"
+    f.write_bytes(b"\x00\x01\x02binary")
+    r = reader("compare", str(f), str(SEEDS[0]))
+    assert r.returncode == 2 and "binary" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_version_and_help():
+    assert reader("--version").stdout.startswith("reader ")
+    h = reader("--help")
+    assert h.returncode == 0 and "compare" in h.stdout and "score-pairs" in h.stdout
+
+
+def test_score_pairs_from_stdin():
+    data = ("p1\tThe union voted on Sunday to end the strike.\tOn Sunday the union voted to end its strike.\n"
+            "p2\tThe union voted on Sunday to end the strike.\tShares in the airline fell sharply.\n"
+            "broken line without tabs\n")
+    r = reader("score-pairs", "-", stdin=data)
+    assert r.returncode == 0
+    rows = [line.split("\t") for line in r.stdout.strip().splitlines()]
+    assert [row[0] for row in rows] == ["p1", "p2"]
+    assert rows[0][2] == "1" and rows[1][2] == "0"
+    assert 0 <= float(rows[1][1]) < float(rows[0][1]) <= 1
+    assert "line 3" in r.stderr
+
+
+def test_compare_path_never_imports_textual():
+    code = ("import sys; from reader.cli import main; "
+            f"main(['compare', {str(SEEDS[0])!r}, {str(SEEDS[1])!r}, '--format', 'json']); "
+            "sys.stderr.write(str(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'numpy'))))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0
+    assert r.stderr.strip() == "[]"
