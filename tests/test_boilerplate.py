@@ -1,0 +1,341 @@
+"""Boilerplate (site chrome) marking: chrome is flagged, article text never is.
+
+Every article here is written inline (no files): a short invented story with the chrome
+of an imagined site around it. Assertions find sentences by a snippet of their text, so they
+hold whatever the sentence splitter does with the rest of the line.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reader.corpus.boilerplate import chrome_score, explain_boilerplate, mark_boilerplate, mark_corpus
+from reader.corpus.load import build_article
+
+TITLE = "Ferry workers end strike after pay deal"
+BODY = [
+    "Ferry crews in Morlaix voted on Tuesday to end a six-day strike that had stranded thousands "
+    "of passengers on the islands, their union said.",
+    "The agreement raises pay by 9 percent over two years and adds a second crew to night crossings.",
+    '"Nobody wanted this," said union leader Ines Carvalho. "But the night shifts were not safe."',
+    "The vote was 81 percent in favour.",
+    "It was the company's first strike since 2004.",
+    "Services will resume on Wednesday morning, and the backlog of cars should clear by the weekend, "
+    "the ferry company said.",
+]
+
+
+def make(head: list[str] = (), tail: list[str] = (), middle: list[str] = (), title: str = TITLE,
+         body: list[str] = BODY, path: str = "x.txt"):
+    body = list(body)
+    parts = [title, *head, *body[:3], *middle, *body[3:], *tail]
+    return build_article("\n\n".join(parts), path)
+
+
+def sents_with(article, snippet: str):
+    found = [s for s in article.sentences if snippet.lower() in s.text.lower()]
+    assert found, f"no sentence contains {snippet!r}"
+    return found
+
+
+def is_marked(article, snippet: str) -> bool:
+    return all(s.boilerplate for s in sents_with(article, snippet))
+
+
+def assert_body_clean(article, body: list[str] = BODY) -> None:
+    """No sentence inside a body paragraph (located in the article text) is marked."""
+    for para in body:
+        start = article.text.find(para)
+        assert start >= 0, f"body paragraph not found: {para[:40]!r}"
+        end = start + len(para)
+        for s in article.sentences:
+            if s.id and start <= s.start and s.end <= end:
+                assert not s.boilerplate, f"body sentence marked: {s.text!r}"
+
+
+def check(article, chrome: list[str], body: list[str] = BODY) -> None:
+    missed = [c for c in chrome if not is_marked(article, c)]
+    assert not missed, f"chrome not marked: {missed}"
+    assert_body_clean(article, body)
+    assert not article.sentences[0].boilerplate
+
+
+# --------------------------------------------------------------------------- categories
+def test_share_and_comment_prompts():
+    a = make(head=["Share this article   Facebook   X   Email"],
+             tail=["Leave a Reply", "Your email address will not be published. Required fields are marked *",
+                   "Comments (14) | Log in to comment", "No comments:"])
+    check(a, ["Share this article", "Leave a Reply", "will not be published", "Required fields",
+              "Log in to comment", "No comments"])
+
+
+def test_powered_by_copyright_and_disclaimer_block():
+    a = make(tail=["Powered by Blogger.",
+                   "© 2025 Morlaix Evening Post. All rights reserved.",
+                   "Disclaimer: This story was generated automatically from a news feed and was not edited "
+                   "by our staff. All rights remain with the original publisher. For takedown requests, "
+                   "contact our team."])
+    check(a, ["Powered by", "© 2025 Morlaix", "All rights reserved", "Disclaimer", "rights remain",
+              "takedown requests"])
+
+
+def test_breadcrumbs_and_bylines():
+    a = make(head=["Home > Business > Transport",
+                   "By Tomas Lind | Morlaix Evening Post | Updated 6:42 p.m.",
+                   "BY SARAH KIM [kim.sarah@example.com]"])
+    check(a, ["Home > Business", "By Tomas Lind", "BY SARAH KIM"])
+
+
+def test_byline_email_and_date_lines():
+    a = make(head=["Jenna Morales, Staff Writer", "jmorales@eveningpost.example",
+                   "Published 9:14 AM UTC, March 12, 2025"])
+    check(a, ["Jenna Morales", "jmorales@", "Published 9:14"])
+
+
+def test_photo_captions_and_credits():
+    a = make(head=["Passengers wait at the Morlaix terminal on Monday. [REUTERS/YONHAP]",
+                   "Photo: AP", "Getty Images"])
+    check(a, ["Passengers wait at the Morlaix terminal", "[REUTERS/YONHAP]", "Photo: AP", "Getty Images"])
+
+
+def test_duplicated_caption_line_and_repeated_headline():
+    cap = "Ferry crews gather outside the union hall in Morlaix on Tuesday."
+    a = make(head=[TITLE, cap, cap])
+    sents = [s for s in a.sentences if s.text == TITLE]
+    assert len(sents) == 2 and not sents[0].boilerplate and sents[1].boilerplate
+    check(a, ["Ferry crews gather outside"])
+
+
+def test_inline_teasers_read_more_and_related():
+    a = make(middle=["READ MORE: Island hotels count the cost of the stoppage"],
+             tail=["Related: Port workers in Brest also threaten walkout",
+                   "Read more: Opinion — the islands need a public ferry"])
+    check(a, ["Island hotels count the cost", "Port workers in Brest", "the islands need a public ferry"])
+
+
+def test_teaser_list_after_related_heading_is_chrome():
+    a = make(tail=["Related stories",
+                   "Police appeal after break-in at pharmacy",
+                   "Cycle lane plan sent back for review",
+                   "Council tax to rise by 4.9 percent",
+                   "Teenager wins national chess title after a thrilling final in the capital."])
+    check(a, ["Related stories", "break-in at pharmacy", "Cycle lane plan", "Council tax",
+              "national chess title"])
+
+
+def test_latest_heading_marks_offtopic_teaser_story_at_end():
+    a = make(tail=["Latest",
+                   "Keir Starmer becomes prime minister as Labour wins general election",
+                   "The Labour leader met the King on Friday after a landslide victory ended 14 years "
+                   "of Conservative government.",
+                   "More Articles Like This",
+                   "Exit mobile version"])
+    check(a, ["Latest", "Keir Starmer becomes", "The Labour leader met the King", "More Articles Like This",
+              "Exit mobile version"])
+
+
+def test_widgets_print_login_subscribe_newsletter_cookies():
+    a = make(head=["print dictionary print", "Subscribe Now | Sign In"],
+             middle=["Get the Morning Brief",
+                     "Sign up for our free newsletter and get the day's top stories in your inbox.",
+                     "Enter your email address",
+                     "Sign Up"],
+             tail=["Cookie Settings", "To write comments, please log in to one of the accounts."])
+    check(a, ["print dictionary print", "Subscribe Now", "Get the Morning Brief", "free newsletter",
+              "Enter your email", "Sign Up", "Cookie Settings", "To write comments"])
+
+
+def test_source_link_and_exit_mobile_version():
+    a = make(tail=["Source link", "Exit mobile version"])
+    check(a, ["Source link", "Exit mobile version"])
+
+
+def test_stray_ui_fragments_and_character_counter():
+    a = make(tail=["help-image Social comment?", "s", "lock icon", "Standards Board Policy (0/250자)"])
+    check(a, ["help-image", "lock icon", "(0/250자)"])
+    lone = [s for s in a.sentences if s.text.strip() == "s"]
+    assert lone and all(s.boilerplate for s in lone)
+
+
+def test_press_release_footer_about_and_media_contact():
+    a = make(tail=["About Morlaix Ferries",
+                   "Founded in 1961, Morlaix Ferries operates nine vessels. For more information, "
+                   "visit www.morlaixferries.example.",
+                   "Media contact:", "Jordan Lee", "+1 613-555-0199"])
+    check(a, ["About Morlaix Ferries", "Founded in 1961", "For more information", "Media contact",
+              "Jordan Lee", "613-555-0199"])
+
+
+def test_site_tagline_in_footer_names_the_site_seen_in_the_header():
+    a = make(head=["The Morlaix Courier", "Local News"],
+             tail=["The Morlaix Courier is independent, local and reader-funded.", "Support local journalism"])
+    check(a, ["The Morlaix Courier", "Local News", "independent, local and reader-funded",
+              "Support local journalism"])
+
+
+def test_text_after_a_copyright_line_at_the_end_is_footer():
+    a = make(tail=["Copyright © 2025 Public Radio North. All rights reserved.",
+                   "Transcripts are created on a rush deadline. Accuracy and availability may vary."])
+    check(a, ["Copyright ©", "Transcripts are created", "Accuracy and availability"])
+
+
+def test_caption_ending_in_a_bracketed_credit():
+    a = make(head=["Crews wait on the quay in Morlaix on Monday. (Kyodo)"])
+    check(a, ["Crews wait on the quay", "(Kyodo)"])
+
+
+def test_author_bio_and_opinion_disclaimer_at_the_end():
+    a = make(head=["Opinion", "By Helen Park"],
+             tail=["Helen Park is a professor of urban economics at Lindell University.",
+                   "The views expressed are the author's own."])
+    check(a, ["Opinion", "By Helen Park", "is a professor of urban economics", "views expressed"])
+
+
+def test_footer_lines_do_not_vouch_for_each_other():
+    a = make(head=["First Alert Weather"],
+             tail=["Get the latest forecast from the First Alert Weather Team.",
+                   "Download our weather app for live radar and alerts.",
+                   "Report an outage | Storm photos: Send us yours"])
+    check(a, ["First Alert Weather", "latest forecast", "weather app", "Report an outage"])
+
+
+# --------------------------------------------------------------------------- body is safe
+def test_article_without_chrome_has_nothing_marked():
+    a = make()
+    assert not any(s.boilerplate for s in a.sentences)
+
+
+def test_short_body_sentences_quotes_and_numbers_are_not_chrome():
+    body = ["The vote was 78 percent in favour.", "It was the port's first strike since 1997.",
+            '"Nobody wanted this."', "Not even in 1997.", "It's over.", "Shares fell 3 percent.",
+            "By Friday, the strike had spread to three ports."]
+    a = make(body=BODY[:3] + body + BODY[3:])
+    assert not any(s.boilerplate for s in a.sentences)
+
+
+def test_chrome_words_in_body_prose_are_not_chrome():
+    body = [
+        "Residents shared videos on social media showing cars floating through the town square.",
+        "If you want to comment on the decision, the council's public comment period runs until March 1.",
+        "The publishers say they reserved all rights to their content.",
+        "Regulators found that the company's privacy policy did not tell users where their data went.",
+        "The results were published in the journal Urban Climate.",
+        "Related research in the United States found similar effects.",
+        "More than half of the streets studied had no trees at all.",
+    ]
+    a = make(body=BODY[:3] + body + BODY[3:])
+    assert not any(s.boilerplate for s in a.sentences)
+
+
+def test_article_about_a_social_network_keeps_its_body():
+    title = "Facebook shares jump as mobile ads grow"
+    body = ["Facebook shares rose 9 percent on Thursday after the company said mobile ads grew faster "
+            "than expected.",
+            "Facebook said mobile ads now make up 80 percent of its advertising revenue.",
+            "Analysts said the Facebook app had become the company's main business.",
+            "The company will report full-year results in February."]
+    a = build_article(title + "\n\n" + "\n\n".join(body), "fb.txt")
+    assert not any(s.boilerplate for s in a.sentences)
+
+
+def test_title_is_never_boilerplate():
+    a = build_article("Share this article\n\n" + "\n\n".join(BODY), "x.txt")
+    assert not a.sentences[0].boilerplate
+    a = build_article("Leave a Reply", "x.txt")
+    assert not a.sentences[0].boilerplate
+
+
+def test_degenerate_articles():
+    for text in ("", "Only a title", "Title\n\ns", "Title\n\n\n\n"):
+        a = build_article(text, "x.txt")
+        mark_boilerplate(a)
+        assert not a.sentences or not a.sentences[0].boilerplate
+
+
+def test_remarking_resets_flags():
+    a = make()
+    for s in a.sentences:
+        s.boilerplate = True
+    mark_boilerplate(a)
+    assert not any(s.boilerplate for s in a.sentences)
+
+
+def test_explain_gives_a_reason_for_each_marked_sentence():
+    a = make(head=["Home > Business > Transport"], tail=["Source link"])
+    why = explain_boilerplate(a)
+    assert set(why) == {s.id for s in a.sentences if s.boilerplate}
+    assert all(isinstance(r, str) and r for r in why.values())
+
+
+def test_chrome_score_orders_chrome_above_prose():
+    assert chrome_score("Leave a comment") >= 1.5
+    assert chrome_score("All rights reserved.") >= 1.5
+    assert chrome_score("The vote was 78 percent in favour.") < 1.5
+    assert chrome_score("Facebook said mobile ads grew.", topic={"facebook"}) < 1.5
+
+
+# --------------------------------------------------------------------------- across articles
+OTHER_STORY = [
+    "A fast-moving wildfire near Pine Hollow has burned more than 2,400 acres and forced the "
+    "evacuation of about 600 homes, fire officials said.",
+    "Strong winds pushed the flames east toward the town on Monday afternoon.",
+    '"Leave now if you are told to leave," Sheriff Dale Burke said.',
+    "An evacuation shelter has opened at Pine Hollow High School.",
+]
+TAGLINE = "Fearless reporting for the whole valley since 1884."
+
+
+def test_line_repeated_across_different_stories_is_chrome():
+    a = make(tail=[TAGLINE], path="a.txt")
+    b = build_article("Wildfire forces evacuations near Pine Hollow\n\n" + "\n\n".join(OTHER_STORY + [TAGLINE]),
+                      "b.txt")
+    assert not is_marked(a, "Fearless reporting")  # alone, the tagline reads like prose
+    mark_corpus([a, b])
+    assert is_marked(a, "Fearless reporting") and is_marked(b, "Fearless reporting")
+    assert_body_clean(a)
+    assert_body_clean(b, OTHER_STORY)
+
+
+def test_mark_boilerplate_with_others_matches_mark_corpus():
+    a = make(tail=[TAGLINE], path="a.txt")
+    b = build_article("Wildfire forces evacuations near Pine Hollow\n\n" + "\n\n".join(OTHER_STORY + [TAGLINE]),
+                      "b.txt")
+    mark_boilerplate(a, [a, b])  # the article itself among the others is ignored
+    assert is_marked(a, "Fearless reporting")
+
+
+def test_shared_wire_sentence_in_same_story_is_not_chrome():
+    shared = "The agreement raises pay by 9 percent over two years and adds a second crew to night crossings."
+    a = make(path="a.txt")
+    rewrite = [
+        "Striking ferry crews in Morlaix have accepted a new contract, ending a six-day walkout.",
+        shared,
+        "Union leader Ines Carvalho said the night shifts had not been safe before the deal.",
+        "Ferry services to the islands will restart on Wednesday morning, the company said.",
+    ]
+    b = build_article("Morlaix ferry strike over as crews accept deal\n\n" + "\n\n".join(rewrite), "b.txt")
+    mark_corpus([a, b])
+    assert not any(s.boilerplate for s in a.sentences)
+    assert not any(s.boilerplate for s in b.sentences)
+
+
+def test_mark_corpus_single_and_empty():
+    mark_corpus([])
+    a = make(tail=["Source link"])
+    mark_corpus([a])
+    assert is_marked(a, "Source link")
+
+
+# --------------------------------------------------------------------------- cost
+@pytest.mark.parametrize("copies", [200])
+def test_large_article_is_marked_quickly(copies):
+    chrome = ["Share this article Facebook X Email", "Related: Another story entirely", "Source link"]
+    text = TITLE + "\n\n" + "\n\n".join((BODY + chrome) * copies)
+    a = build_article(text, "big.txt")
+    t0 = time.perf_counter()
+    mark_boilerplate(a)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 5.0, f"{len(a.sentences)} sentences took {elapsed:.2f}s"
+    assert is_marked(a, "Source link")
