@@ -11,7 +11,7 @@ from rich.text import Text
 from reader.engine.types import Comparison, Match
 
 KIND_STYLE = {"verbatim": "green", "near": "yellow", "paraphrase": "cyan"}
-KIND_MARK = {"verbatim": "=", "near": "~", "paraphrase": "≈"}
+KIND_MARK = {"verbatim": "=", "near": "≈", "paraphrase": "~"}
 
 
 def _side_text(c: Comparison, m: Match | None, side: str, ids: list[int]) -> Text:
@@ -72,4 +72,4 @@ def render_text(c: Comparison, width: int | None = None, file=None) -> None:
                 mark = Text(" ·", style="dim")
         table.add_row(lmark, _side_text(c, m, "left", row.left), mark, _side_text(c, m, "right", row.right))
     console.print(table)
-    console.print(Text("= verbatim  ~ near  ≈ paraphrase  ↕ moved  + only this side  · boilerplate", style="dim"))
+    console.print(Text("= verbatim  ≈ near  ~ paraphrase  ↕ moved  + only this side  · boilerplate", style="dim"))

@@ -1,0 +1,64 @@
+"""The reader App: holds the session (articles, comparisons, flags) and composes screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from concurrent.futures import Future
+
+from textual.app import App
+from textual.binding import Binding
+
+from reader.corpus.model import Article
+from reader.engine.types import Comparison
+from reader.resources import styles_dir
+from reader.tui.commands import ReaderCommands
+from reader.tui.config import load_config, save_config
+from reader.tui.preload import Loaded
+from reader.tui.preload import start as start_preload
+from reader.tui.screens.main import MainScreen
+
+
+class ReaderApp(App[int]):
+    """``reader PATH...``: articles side by side, aligned sentence by sentence."""
+
+    TITLE = "reader"
+    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "comparison.tcss"]
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="reader.help"),
+        Binding("q", "quit", "Quit", id="reader.quit"),
+        Binding("ctrl+q", "quit", "Quit", id="reader.quit_now", show=False, priority=True),
+    ]
+
+    def __init__(self, paths: Iterable[str], problems: Iterable[str] = (), preload: Future[Loaded] | None = None) -> None:
+        super().__init__()
+        self.paths: list[str] = list(paths)
+        self.preload = preload if preload is not None else start_preload(self.paths)
+        self.problems: list[str] = list(problems)
+        self.articles: list[Article] = []
+        self.comparisons: dict[tuple[str, str], Comparison] = {}
+        self.flags: set[tuple[str, int]] = set()
+        """Flagged sentences as (article path, sentence id); kept for the whole session."""
+        self._config = load_config()
+        theme = self._config.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme) -> None:
+        if self._config.get("theme") != theme.name:
+            self._config["theme"] = theme.name
+            save_config(self._config)
+
+    def action_help(self) -> None:
+        from reader.tui.screens.help import HelpScreen, binding_rows
+
+        if isinstance(self.screen, MainScreen):
+            self.push_screen(HelpScreen(binding_rows(self, self.screen)))
+        elif self.screen.id == "help":
+            self.pop_screen()

@@ -1,0 +1,70 @@
+"""F1 / ? help: every key, read from the live bindings (so remapped keys show as remapped)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+LEGEND = (
+    ("=", "verbatim match"),
+    ("≈", "near match (edited copy); differing words emphasised"),
+    ("~", "paraphrase; differing words emphasised"),
+    ("+", "sentence only this article has"),
+    ("·", "boilerplate (site chrome), dimmed; b hides it"),
+    ("↕", "moved: the right side sits elsewhere in its article"),
+    ("⚑", "flagged sentence (space)"),
+)
+
+MOVED_HELP = (
+    "A moved match is shown on its left sentence's row. m on it jumps to the row where "
+    "the right article's own order would put it (next to the right sentence before it); "
+    "m there jumps back."
+)
+
+
+def help_content(bindings: list[tuple[str, str]]) -> Content:
+    width = max((len(k) for k, _ in bindings), default=8) + 2
+    parts: list[str | tuple[str, str]] = [("Keys", "bold underline"), "\n"]
+    for keys, description in bindings:
+        parts += [(keys.ljust(width), "bold"), description, "\n"]
+    parts += ["\n", ("Marks", "bold underline"), "\n"]
+    for mark, meaning in LEGEND:
+        parts += [(f" {mark}  ", "bold"), meaning, "\n"]
+    parts += ["\n", MOVED_HELP, "\n\n", ("ctrl+p opens the command palette; escape closes this help.", "dim")]
+    return Content.assemble(*parts)
+
+
+def binding_rows(app, screen) -> list[tuple[str, str]]:
+    """(keys, description) per binding id, in declaration order, with the current keys."""
+    rows: dict[str, tuple[list[str], str]] = {}
+    for _key, active in screen.active_bindings.items():
+        binding: Binding = active.binding
+        if binding.system or not binding.description:
+            continue
+        ident = binding.id or binding.action
+        keys, _ = rows.setdefault(ident, ([], binding.description))
+        display = app.get_key_display(binding)
+        if display not in keys:
+            keys.append(display)
+    return [(", ".join(keys), desc) for keys, desc in rows.values()]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,f1,question_mark,q", "dismiss", "Close help", id="reader.help_close"),
+    ]
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__(id="help")
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(help_content(self.rows), id="help-text")
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

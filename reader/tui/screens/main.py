@@ -1,0 +1,304 @@
+"""The main screen: article list, the aligned comparison, a status line and the footer."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from reader.corpus.model import Article
+from reader.engine.types import Comparison
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.comparison import ComparisonView
+from reader.tui.widgets.status import StatusBar, status_content
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
+
+PROGRESS_DELAY = 0.25  # seconds of comparison work before the loading indicator shows
+
+MAIN_BINDINGS = [
+    Binding("j,down", "cursor_down", "Down", id="reader.cursor_down", show=False),
+    Binding("k,up", "cursor_up", "Up", id="reader.cursor_up", show=False),
+    Binding("pagedown", "page_down", "Page down", id="reader.page_down", show=False),
+    Binding("pageup", "page_up", "Page up", id="reader.page_up", show=False),
+    Binding("home,g", "top", "Top", id="reader.top", show=False),
+    Binding("end,G", "bottom", "Bottom", id="reader.bottom", show=False),
+    Binding("n", "next_match", "Next match", id="reader.next_match"),
+    Binding("N", "prev_match", "Previous match", id="reader.prev_match", show=False),
+    Binding("u", "next_unique", "Next unique", id="reader.next_unique"),
+    Binding("U", "prev_unique", "Previous unique", id="reader.prev_unique", show=False),
+    Binding("m", "jump_moved", "Moved ↕", id="reader.jump_moved",
+            tooltip="On a moved match: jump to where the right article has it, and back"),
+    Binding("h,left", "focus_left", "Left column", id="reader.focus_left", show=False),
+    Binding("l,right", "focus_right", "Right column", id="reader.focus_right", show=False),
+    Binding("space", "flag", "Flag", id="reader.flag"),
+    Binding("b", "toggle_boilerplate", "Boilerplate", id="reader.toggle_boilerplate"),
+    Binding("backslash,ctrl+b", "toggle_list", "Articles", id="reader.toggle_list"),
+    Binding("J", "list_down", "Article list: next", id="reader.list_down", show=False),
+    Binding("K", "list_up", "Article list: previous", id="reader.list_up", show=False),
+    Binding("L", "choose_left", "Highlighted → left", id="reader.choose_left", show=False),
+    Binding("R", "choose_right", "Highlighted → right", id="reader.choose_right", show=False),
+    Binding("left_square_bracket", "step_left(-1)", "Previous left article", id="reader.prev_left", show=False),
+    Binding("right_square_bracket", "step_left(1)", "Next left article", id="reader.next_left", show=False),
+    Binding("left_curly_bracket", "step_right(-1)", "Previous right article", id="reader.prev_right", show=False),
+    Binding("right_curly_bracket", "step_right(1)", "Next right article", id="reader.next_right", show=False),
+    Binding("s", "swap", "Swap", id="reader.swap"),
+]
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = MAIN_BINDINGS
+
+    def __init__(self) -> None:
+        super().__init__(id="main")
+        self.left = 0
+        self.right = 0
+        self._pending: tuple[str, str] | None = None
+        self._painted_once = False
+
+    @property
+    def reader(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def articles(self) -> list[Article]:
+        return self.reader.articles
+
+    @property
+    def view(self) -> ComparisonView:
+        return self.query_one(ComparisonView)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield ArticleList(id="articles")
+            with Vertical(id="compare-pane"):
+                with Horizontal(id="headers"):
+                    yield Static(Content("loading articles…"), id="left-header", classes="header -focused")
+                    yield Static(Content(""), id="right-header", classes="header")
+                yield ComparisonView(id="comparison")
+                yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.view.focus()
+        self.query_one(StatusBar).update(Content(f"loading {len(self.reader.paths)} article files…"))
+        self.load_articles(list(self.reader.paths))
+
+    # -------------------------------------------------------------- loading
+    @work(thread=True, exclusive=True, group="load")
+    def load_articles(self, paths: list[str]) -> None:
+        """Wait for the preload thread (started before Textual) or load here."""
+        from reader.tui.preload import load_all
+
+        future = self.reader.preload
+        loaded = future.result() if future is not None else load_all(paths)
+        if loaded.first is not None:
+            first = loaded.first
+            self.reader.comparisons[(first.left.path, first.right.path)] = first
+        self.app.call_from_thread(self._articles_loaded, loaded.articles, loaded.skipped)
+
+    def _articles_loaded(self, articles: list[Article], skipped: list[str]) -> None:
+        self.reader.articles = articles
+        problems = list(self.reader.problems) + skipped
+        if problems:
+            shown = "\n".join(problems[:8]) + (f"\n… and {len(problems) - 8} more" if len(problems) > 8 else "")
+            self.notify(shown, title=f"Skipped {len(problems)}", severity="warning", markup=False, timeout=8)
+        if not articles:
+            self.query_one("#left-header", Static).update(Content("no articles could be opened"))
+            self.query_one(StatusBar).update(Content("nothing to compare"))
+            return
+        self.article_list.show_articles(articles, 0, min(1, len(articles) - 1))
+        self.show_pair(0, min(1, len(articles) - 1))
+
+    # ----------------------------------------------------------- comparing
+    def show_pair(self, left: int, right: int) -> None:
+        if not self.articles:
+            return
+        self.left, self.right = left, right
+        la, ra = self.articles[left], self.articles[right]
+        self._update_headers()
+        self.article_list.mark(self.articles, left, right)
+        key = (la.path, ra.path)
+        self._pending = key
+        cached = self.reader.comparisons.get(key)
+        if cached is not None:
+            self._display(cached)
+            return
+        self.query_one(StatusBar).update(Content("comparing…"))
+        self.compare_articles(la, ra, key)
+        self.set_timer(PROGRESS_DELAY, lambda: self._show_progress(key))
+
+    def _show_progress(self, key: tuple[str, str]) -> None:
+        if self._pending == key and self.reader.comparisons.get(key) is None:
+            self.view.loading = True
+
+    @work(thread=True, exclusive=True, group="compare")
+    def compare_articles(self, left: Article, right: Article, key: tuple[str, str]) -> None:
+        from reader.engine.compare import compare
+
+        result = compare(left, right)
+        self.app.call_from_thread(self._compared, key, result)
+
+    def _compared(self, key: tuple[str, str], comparison: Comparison) -> None:
+        self.reader.comparisons[key] = comparison
+        if key == self._pending:
+            self._display(comparison)
+
+    def _display(self, comparison: Comparison) -> None:
+        view = self.view
+        view.loading = False
+        view.set_comparison(comparison, self.reader.flags)
+        self._update_status()
+        if not self._painted_once:
+            self._painted_once = True
+            if os.environ.get("READER_EXIT_AFTER_FIRST_PAINT"):
+                self.app.call_after_refresh(self.app.exit)
+
+    def _update_headers(self) -> None:
+        for side, index in (("left", self.left), ("right", self.right)):
+            a = self.articles[index]
+            header = self.query_one(f"#{side}-header", Static)
+            header.update(
+                Content.assemble(
+                    ("◀ " if side == "left" else "▶ ", "bold"),
+                    (a.title or "(untitled)", "bold"),
+                    "\n  ",
+                    (f"{a.source or 'unknown source'} · {len(a.sentences)} sentences", "dim"),
+                )
+            )
+            header.set_class(self.view.focus_side == side, "-focused")
+
+    def _update_status(self) -> None:
+        view = self.view
+        self.query_one(StatusBar).update(
+            status_content(
+                view.comparison, view.current, (view.cursor, view.row_count), view.focus_side,
+                len(self.reader.flags), view.collapse_boilerplate,
+            ),
+            layout=False,  # one fixed-height line: skip the layout pass on every cursor move
+        )
+
+    @on(ComparisonView.CursorMoved)
+    def _cursor_moved(self) -> None:
+        if self.articles:
+            self._update_status()
+            for side in ("left", "right"):
+                self.query_one(f"#{side}-header", Static).set_class(self.view.focus_side == side, "-focused")
+
+    @on(OptionList.OptionSelected, "#articles")
+    def _list_selected(self, event: OptionList.OptionSelected) -> None:
+        self.show_pair(self.left, event.option_index)
+
+    # ------------------------------------------------------------- actions
+    def action_cursor_down(self) -> None:
+        self.view.move(1)
+
+    def action_cursor_up(self) -> None:
+        self.view.move(-1)
+
+    def action_page_down(self) -> None:
+        self.view.page(1)
+
+    def action_page_up(self) -> None:
+        self.view.page(-1)
+
+    def action_top(self) -> None:
+        self.view.move(-self.view.cursor)
+
+    def action_bottom(self) -> None:
+        self.view.move(self.view.row_count)
+
+    def action_next_match(self) -> None:
+        self.view.find(1, "match") or self.app.bell()
+
+    def action_prev_match(self) -> None:
+        self.view.find(-1, "match") or self.app.bell()
+
+    def action_next_unique(self) -> None:
+        self.view.find(1, "unique") or self.app.bell()
+
+    def action_prev_unique(self) -> None:
+        self.view.find(-1, "unique") or self.app.bell()
+
+    def action_jump_moved(self) -> None:
+        if not self.view.jump_counterpart():
+            self.notify("Not on a moved match (moved matches carry ↕).", markup=False, timeout=2)
+
+    def action_focus_left(self) -> None:
+        self.view.focus_side = "left"
+        self.view.focus()
+
+    def action_focus_right(self) -> None:
+        self.view.focus_side = "right"
+        self.view.focus()
+
+    def action_flag(self) -> None:
+        view = self.view
+        row, comparison = view.current, view.comparison
+        if row is None or comparison is None:
+            return
+        side = view.focus_side
+        ids = row.row.left if side == "left" else row.row.right
+        if not ids:
+            self.notify(f"No {side} sentence on this row.", markup=False, timeout=2)
+            return
+        path = (comparison.left if side == "left" else comparison.right).path
+        keys = {(path, i) for i in ids}
+        if keys <= self.reader.flags:
+            self.reader.flags -= keys
+        else:
+            self.reader.flags |= keys
+        view.refresh_flags()
+        self._update_status()
+
+    def action_toggle_boilerplate(self) -> None:
+        self.view.collapse_boilerplate = not self.view.collapse_boilerplate
+
+    def action_toggle_list(self) -> None:
+        lst = self.article_list
+        lst.display = not lst.display
+        if not lst.display and lst.has_focus:
+            self.view.focus()
+
+    def action_list_down(self) -> None:
+        self.article_list.action_cursor_down()
+
+    def action_list_up(self) -> None:
+        self.article_list.action_cursor_up()
+
+    def _highlighted(self) -> int | None:
+        return self.article_list.highlighted
+
+    def action_choose_left(self) -> None:
+        index = self._highlighted()
+        if index is not None:
+            self.show_pair(index, self.right)
+
+    def action_choose_right(self) -> None:
+        index = self._highlighted()
+        if index is not None:
+            self.show_pair(self.left, index)
+
+    def action_step_left(self, delta: int) -> None:
+        if self.articles:
+            self.show_pair((self.left + delta) % len(self.articles), self.right)
+
+    def action_step_right(self, delta: int) -> None:
+        if self.articles:
+            self.show_pair(self.left, (self.right + delta) % len(self.articles))
+
+    def action_swap(self) -> None:
+        if self.articles:
+            self.show_pair(self.right, self.left)

@@ -1,0 +1,52 @@
+"""The status line: similarity, counts, and the match under the cursor."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.engine.types import Comparison
+from reader.tui.widgets.comparison import RowView
+
+
+def status_content(
+    comparison: Comparison | None,
+    row: RowView | None,
+    position: tuple[int, int],
+    side: str,
+    flags: int,
+    collapsed: bool,
+) -> Content:
+    if comparison is None:
+        return Content("comparing…")
+    st = comparison.stats
+    parts: list[str | tuple[str, str]] = [
+        ("similarity ", "dim"), (f"{st.similarity:.0%}", "bold"),
+        ("  matched ", "dim"), str(st.matched),
+        ("  unique left ", "dim"), str(st.left_unique),
+        ("  unique right ", "dim"), str(st.right_unique),
+    ]
+    if st.left_boilerplate or st.right_boilerplate:
+        parts += [("  boilerplate ", "dim"), f"{st.left_boilerplate}/{st.right_boilerplate}"]
+        if collapsed:
+            parts.append((" (hidden)", "dim"))
+    parts += [("  │ row ", "dim"), f"{position[0] + 1}/{position[1]}", ("  column ", "dim"), side]
+    if row is not None:
+        if row.match is not None:
+            parts += [("  │ ", "dim"), (row.match.kind, "bold"), f" {row.match.score:.2f}"]
+            if row.match.moved:
+                parts.append(("  moved (m: jump)", "italic"))
+        elif row.boilerplate:
+            parts += [("  │ ", "dim"), ("boilerplate", "bold")]
+        elif row.row.left or row.row.right:
+            parts += [("  │ ", "dim"), ("unique " + ("left" if row.row.left else "right"), "bold")]
+    if flags:
+        parts += [("  │ flags ", "dim"), str(flags)]
+    return Content.assemble(*parts)
+
+
+class StatusBar(Static):
+    """One line under the comparison."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("", markup=False, **kwargs)
