@@ -2,8 +2,8 @@
 
 Usage: python benchmarks/bench_scale.py [N ...]   (default 50 500 2000 10000)
 
-Synthetic story text: left has N sentences drawn from a Zipf-distributed vocabulary with
-shared topic words; right holds edited copies of 60% of them in shuffled order plus new
+Synthetic story text: left has N sentences drawn from a Zipf-distributed vocabulary of
+pronounceable pseudo-words (3N of them) with shared topic words; right holds edited copies of 60% of them in shuffled order plus new
 sentences. Each method runs in a fresh subprocess so peak memory (ru_maxrss, minus the
 interpreter's own baseline) is its own. Peers: rapidfuzz.process.cdist (all pairs,
 fuzz.ratio, all cores) and stdlib difflib.SequenceMatcher (all pairs; skipped past
@@ -23,9 +23,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+
+
+def _word(k: int) -> str:
+    """A distinct pronounceable pseudo-word per k (letters only, like real words)."""
+    out = []
+    k += len(_SYLLABLES)  # at least two syllables
+    while k:
+        k, r = divmod(k, len(_SYLLABLES))
+        out.append(_SYLLABLES[r])
+    return "".join(out)
+
+
 def make_texts(n: int, seed: int = 7) -> tuple[list[str], list[str]]:
     rnd = random.Random(seed)
-    vocab = [f"w{k}" for k in range(max(2000, n * 3))]
+    vocab = [_word(k) for k in range(max(2000, n * 3))]
     weights = [1 / (k + 1) for k in range(len(vocab))]
     topic = ["strike", "port", "union", "workers", "deal", "wages", "ships", "harwick"]
 

@@ -43,8 +43,7 @@ def _one_way(left: dict[int, Unit], right: dict[int, Unit], idf: Idf, k: int, ca
     pairs: set[tuple[int, int]] = set()
     for i, u in left.items():
         posts = []
-        stems = sorted(u.stems, key=lambda s: (-idf_get(s, default), s))
-        for rank, s in enumerate(stems):
+        for rank, s in enumerate(u.ranked):
             post = index.get(s)
             if post:
                 if len(post) > cap:
@@ -57,7 +56,7 @@ def _one_way(left: dict[int, Unit], right: dict[int, Unit], idf: Idf, k: int, ca
             continue
         counts = Counter(chain.from_iterable(posts))
         scored = []
-        for j, _ in counts.most_common(k * 3):
+        for j, _ in counts.most_common(k * 2):
             r = right[j]
             shared = sum(idf_get(s, default) for s in u.stems & r.stems)
             scored.append((2 * shared / ((u.weight + r.weight) or 1.0), j))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reader.engine.text import NUMBER_WORDS, STOPWORDS, fold, quotations, stem, words
+from reader.engine.text import _LEX, fold, lexeme, quotations, words
 
 
 @dataclass(slots=True)
@@ -27,14 +27,19 @@ class Unit:
     nwords: int
     bigrams: frozenset[tuple[str, str]]
     weight: float = 0.0  # total IDF of ``stems``, set by Idf.prepare
+    ranked: tuple[str, ...] = ()  # ``stems`` rarest first, set by Idf.prepare
 
     @classmethod
     def of(cls, text: str) -> "Unit":
         folded = text.lower() if text.isascii() else fold(text)
         ws = words(text, folded)
-        seq = [stem(w) for w in ws if w not in STOPWORDS]
-        nums = {w for w in ws if w[0].isdigit()}
-        nums.update(NUMBER_WORDS[w] for w in ws if w in NUMBER_WORDS and NUMBER_WORDS[w][0].isdigit())
+        lex = _LEX
+        seq = []
+        for w in ws:
+            s = lex[w] if w in lex else lexeme(w)
+            if s is not None:
+                seq.append(s)
+        nums = {s for s in seq if s[0].isdigit()}
         return cls(
             text=text,
             norm=" ".join(ws),
@@ -85,7 +90,9 @@ class Idf:
         """Store each unit's total stem weight on it."""
         get, default = self.idf.get, self.default
         for u in units:
-            u.weight = sum(get(s, default) for s in u.stems)
+            pairs = sorted([(-get(s, default), s) for s in u.stems])
+            u.weight = -sum(w for w, _ in pairs)
+            u.ranked = tuple(s for _, s in pairs)
 
 
 FEATURES = (

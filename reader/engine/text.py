@@ -20,6 +20,7 @@ _QUOTES = str.maketrans(
 )
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _QUOTED = re.compile(r'"([^"]{8,})"')
+_NEEDS_FIX = re.compile(r"\d[.,]\d|'s")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -56,7 +57,7 @@ def words(text: str, folded: str | None = None) -> list[str]:
     if folded is None:
         folded = text.lower() if text.isascii() else fold(text)
     out = _WORD.findall(folded)
-    if "," in folded or "'" in folded or "." in folded:
+    if _NEEDS_FIX.search(folded):
         for k, w in enumerate(out):
             if w[0].isdigit():
                 w = w.replace(",", "")
@@ -113,6 +114,20 @@ def _stem(word: str) -> str:
 def _strip_e(word: str) -> str:
     stripped = word.rstrip("e")
     return stripped if len(stripped) >= 3 else word
+
+
+_LEX: dict[str, str | None] = {}
+
+
+def lexeme(word: str) -> str | None:
+    """The stem of a content word, None for a stop word (cached)."""
+    try:
+        return _LEX[word]
+    except KeyError:
+        if len(_LEX) > 200_000:
+            _LEX.clear()
+        s = _LEX[word] = None if word in STOPWORDS else stem(word)
+        return s
 
 
 def content_stems(text: str) -> list[str]:
