@@ -32,15 +32,16 @@ def _main_parser() -> _Parser:
         "  reader score-pairs FILE\n\nRun 'reader COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders to open")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="article files (.txt .md .html .json .jsonl), folders or http(s) URLs to open")
     p.add_argument("--version", action="version", version=f"reader {__version__}")
     return p
 
 
 def _compare_parser() -> _Parser:
     p = _Parser(prog="reader compare", description="Align the sentences of two articles.")
-    p.add_argument("left", metavar="LEFT")
-    p.add_argument("right", metavar="RIGHT")
+    p.add_argument("left", metavar="LEFT", help="a file (.txt .md .html .json .jsonl, FILE.jsonl#N) or an http(s) URL")
+    p.add_argument("right", metavar="RIGHT", help="the same kinds as LEFT")
     p.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
     p.add_argument("--width", type=int, default=None, help="text width (default: the terminal's)")
     return p
@@ -55,12 +56,32 @@ def _score_parser() -> _Parser:
     return p
 
 
+def _load_pair(left: str, right: str):
+    """Both articles, or None after one stderr line per problem (both sides are tried)."""
+    from reader.corpus.load import LoadError, load_article
+    from reader.corpus.errors import one_line
+
+    loaded, failed = [], False
+    for path in (left, right):
+        try:
+            article = load_article(path)
+        except LoadError as exc:
+            print(f"reader: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        for warning in article.warnings:
+            print(f"reader: warning: {one_line(article.path, 300)}: {warning}", file=sys.stderr)
+        loaded.append(article)
+    return None if failed else loaded
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
-    from reader.corpus.load import load_article
+    pair = _load_pair(args.left, args.right)
+    if pair is None:
+        return 2
     from reader.engine.compare import compare
 
-    left = load_article(args.left)
-    right = load_article(args.right)
+    left, right = pair
     result = compare(left, right)
     if args.format == "json":
         from reader.render.json_out import to_json
@@ -116,10 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
         from reader.corpus.load import LoadError
 
+        from reader.corpus.errors import one_line
+
         if isinstance(exc, LoadError):
-            print(f"reader: {exc}", file=sys.stderr)
+            print(f"reader: {one_line(str(exc), 500)}", file=sys.stderr)
             return 2
-        print(f"reader: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"reader: unexpected error: {type(exc).__name__}: {one_line(str(exc), 500)}", file=sys.stderr)
         return 1
 
 

@@ -1,62 +1,110 @@
-"""Load an article file into an :class:`Article`.
+"""Load an article (a file of any supported format, a JSON Lines record, or a URL).
 
-Every file is untrusted: it is decoded defensively, sanitised, split into paragraphs and
-sentences, and never executed or interpreted. Problems raise :class:`LoadError` with a
-one-line message naming the file.
+Every input is untrusted: it is read with a size cap (never blocking on FIFOs or devices),
+decoded defensively (``reader.corpus.decode``), parsed by its format
+(``reader.corpus.formats``), sanitised, split into paragraphs and sentences, and never
+executed or interpreted. Problems raise :class:`LoadError` with a one-line message naming
+the file; nothing else escapes :func:`load_article`.
+
+Loaded articles are cached in-process by (real path, record, mtime, size), so reopening a
+file (the TUI choosing another pair, a second ``compare``) skips the parse.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
+from reader.corpus.decode import Decoded, decode_bytes
+from reader.corpus.errors import LoadError, cap_text, no_surrogates, one_line, over_cap
+from reader.corpus.formats import SUPPORTED, Parsed, kind_for, parse, sniff, split_record_ref
 from reader.corpus.model import Article, Sentence
-from reader.corpus.sanitize import one_line, sanitize
+from reader.corpus.sanitize import sanitize
 from reader.corpus.source import infer_source
 from reader.corpus.split import split_sentences
 
-MAX_BYTES = 20 * 1024 * 1024
-SUPPORTED = (".txt",)
+MAX_BYTES = 10 * 1024 * 1024
+CACHE_SIZE = 4096
+TITLE_LINE_MAX = 600  # characters: a longer first paragraph is not a headline
+EMPTY = "empty"
+
+__all__ = [
+    "MAX_BYTES", "SUPPORTED", "LoadError", "build_article", "load_article", "load_articles",
+    "paragraph_spans", "read_text", "decode", "is_url", "cap_text",
+]
 
 
-class LoadError(Exception):
-    """A file could not be read as an article; ``str(err)`` is a one-line message."""
+def is_url(path: object) -> bool:
+    return isinstance(path, str) and path[:8].lower().startswith(("http://", "https://"))
+
+
+def _os_problem(name: str, exc: OSError, path: str) -> LoadError:
+    if exc.errno == errno.ENOENT:
+        return LoadError(f"{name}: broken symbolic link" if os.path.islink(path) else f"{name}: no such file")
+    if exc.errno == errno.ELOOP:
+        return LoadError(f"{name}: symbolic link loop")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return LoadError(f"{name}: permission denied")
+    if exc.errno == errno.EISDIR:
+        return LoadError(f"{name}: is a folder, not an article file")
+    return LoadError(f"{name}: cannot read ({exc.strerror or type(exc).__name__})")
+
+
+def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file, at most ``MAX_BYTES``; raises LoadError otherwise.
+
+    The file is opened non-blocking and checked with fstat before reading, so a FIFO or
+    a device named like an article never hangs the reader.
+    """
+    path = os.fspath(path)
+    name = one_line(path, 300)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _os_problem(name, exc, path) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise LoadError(f"{name}: is a folder, not an article file")
+        if not stat.S_ISREG(st.st_mode):
+            raise LoadError(f"{name}: not a regular file, skipped")
+        cap = MAX_BYTES
+        if st.st_size > cap:
+            raise LoadError(over_cap(name, st.st_size, cap))
+        chunks: list[bytes] = []
+        got = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, cap + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+            if got > cap:
+                raise LoadError(over_cap(name, got, cap))
+        return b"".join(chunks), st
+    except OSError as exc:
+        raise _os_problem(name, exc, path) from None
+    finally:
+        os.close(fd)
 
 
 def read_text(path: Path) -> tuple[str, str]:
     """Read and decode a file; returns (text, encoding name)."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise LoadError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if path.is_dir():
-        raise LoadError(f"{path}: is a folder, not an article file")
-    if size > MAX_BYTES:
-        raise LoadError(f"{path}: {size:,} bytes is over the {MAX_BYTES // (1024 * 1024)} MB limit")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, str(path))
+    data, _ = read_bytes(path)
+    d = decode_bytes(data, one_line(str(path), 300))
+    return d.text, d.encoding
 
 
 def decode(data: bytes, name: str = "<input>") -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise LoadError(f"{name}: invalid UTF-16 text") from None
-    if b"\x00" in data:
-        raise LoadError(f"{name}: looks like a binary file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+    """Decode bytes of an article file; returns (text, encoding name)."""
+    d = decode_bytes(data, name)
+    return d.text, d.encoding
 
 
 _TERMINAL = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
@@ -113,13 +161,21 @@ def build_article(
 ) -> Article:
     """Make an Article from raw text: sanitise, find paragraphs and sentences.
 
-    The first paragraph is the title line and becomes sentence 0 (headlines match too).
+    The first paragraph is the title line and becomes sentence 0 (headlines match too),
+    unless it is far too long for a headline (text pasted as one long line), in which
+    case it is split into sentences like any other paragraph.
     """
-    text = sanitize(text)
+    text = sanitize(no_surrogates(text))
+    title = None if title is None else one_line(title, 300)
+    source = None if source is None else one_line(source, 120) or None
+    date = None if date is None else one_line(date, 80) or None
+    url = None if url is None else one_line(url, 2000) or None
+    encoding = None if encoding is None else one_line(encoding, 40)
     paras = paragraph_spans(text)
     sentences: list[Sentence] = []
     for p_index, (ps, pe) in enumerate(paras):
-        spans = [(ps, pe)] if p_index == 0 else [(ps + a, ps + b) for a, b in split_sentences(text[ps:pe])]
+        whole = p_index == 0 and pe - ps <= TITLE_LINE_MAX  # a headline stays one sentence
+        spans = [(ps, pe)] if whole else [(ps + a, ps + b) for a, b in split_sentences(text[ps:pe])]
         for s, e in spans:
             sentences.append(Sentence(len(sentences), text[s:e], p_index, s, e))
     if title is None:
@@ -137,7 +193,147 @@ def build_article(
 
 
 def load_article(path: str | os.PathLike[str]) -> Article:
-    """Load one article file. Raises LoadError with a one-line message."""
-    p = Path(path)
-    text, encoding = read_text(p)
-    return build_article(text, str(p), encoding=encoding)
+    """Load one article: a file, ``FILE.jsonl#N`` (one record), or an http(s) URL.
+
+    Raises LoadError with a one-line message; never anything else. An empty file gives
+    an Article without sentences whose warnings include ``"empty"``.
+    """
+    raw = path if isinstance(path, str) else os.fspath(path)
+    try:
+        if is_url(raw):
+            return _load_url(raw)
+        return _load_file(raw)
+    except LoadError:
+        raise
+    except RecursionError:
+        raise LoadError(f"{one_line(str(raw), 300)}: nested too deeply to read") from None
+    except MemoryError:
+        raise LoadError(f"{one_line(str(raw), 300)}: too large to read") from None
+    except Exception as exc:  # noqa: BLE001 - a hostile file is a one-line problem, never a traceback
+        raise LoadError(f"{one_line(str(raw), 300)}: could not be read ({type(exc).__name__})") from None
+
+
+def load_articles(path: str | os.PathLike[str]) -> list[Article]:
+    """Every article a path holds: all records of a JSON Lines file, else just one."""
+    raw = path if isinstance(path, str) else os.fspath(path)
+    if not is_url(raw) and kind_for(raw) in ("jsonl", "json") and os.path.isfile(raw):
+        from reader.corpus.formats import count_records
+
+        data, _ = read_bytes(raw)
+        n = count_records(data) if kind_for(raw) == "jsonl" else 1
+        if n > 1:
+            return [load_article(f"{Path(raw)}#{k}") for k in range(1, n + 1)]
+    return [load_article(raw)]
+
+
+# ------------------------------------------------------------------ cache
+_cache: OrderedDict[tuple, Article] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _cache_get(key: tuple) -> Article | None:
+    with _cache_lock:
+        art = _cache.get(key)
+        if art is not None:
+            _cache.move_to_end(key)
+    return _copy(art) if art is not None else None
+
+
+def _cache_put(key: tuple, article: Article) -> None:
+    with _cache_lock:
+        _cache[key] = _copy(article)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def _copy(a: Article) -> Article:
+    """A copy safe to mutate (boilerplate flags are re-marked per corpus)."""
+    return Article(
+        path=a.path, title=a.title, source=a.source, text=a.text, paragraphs=list(a.paragraphs),
+        sentences=[Sentence(s.id, s.text, s.paragraph, s.start, s.end, s.boilerplate) for s in a.sentences],
+        date=a.date, url=a.url, encoding=a.encoding, warnings=list(a.warnings),
+    )
+
+
+# ---------------------------------------------------------------- loaders
+def _load_file(raw: str) -> Article:
+    file_path, record = raw, None
+    ref = split_record_ref(raw)
+    if ref is not None and not os.path.lexists(raw) and os.path.lexists(ref[0]):
+        file_path, record = ref
+    p = Path(file_path)
+    name = str(p) if record is None else f"{p}#{record}"
+    shown = one_line(name, 300)
+    data, st = read_bytes(p)
+    key = ("file", os.path.realpath(p), record, st.st_mtime_ns, st.st_size, st.st_ino)
+    cached = _cache_get(key)
+    if cached is not None:
+        return cached
+    if not data:
+        article = _empty(name, encoding=None)
+    else:
+        decoded = decode_bytes(data, shown)
+        kind = kind_for(p.name) or sniff(decoded.text)
+        if record is not None and kind not in ("json", "jsonl"):
+            raise LoadError(f"{shown}: only JSON and JSON Lines files hold numbered records")
+        parsed = parse(decoded.text, kind, shown, record=record)
+        article = _from_parsed(parsed, name, decoded)
+    _cache_put(key, article)
+    return article
+
+
+def _load_url(url: str) -> Article:
+    from reader.corpus.fetch import fetch
+    from reader.corpus.formats import kind_for_content_type
+
+    key = ("url", url)
+    cached = _cache_get(key)
+    if cached is not None:
+        return cached
+    shown = one_line(url, 300)
+    fetched = fetch(url)
+    if not fetched.data:
+        raise LoadError(f"{shown}: the server sent an empty page")
+    decoded = decode_bytes(fetched.data, shown, declared=fetched.charset)
+    kind = kind_for_content_type(fetched.content_type, fetched.final_url)
+    if kind is None:
+        raise LoadError(f"{shown}: cannot read {one_line(fetched.content_type or 'this', 60)} content")
+    if kind == "":
+        kind = sniff(decoded.text)
+    parsed = parse(decoded.text, kind, shown, url=fetched.final_url)
+    if parsed.url is None:
+        parsed.url = fetched.final_url
+    if parsed.source is None:
+        from urllib.parse import urlsplit
+
+        parsed.source = urlsplit(fetched.final_url).hostname or None
+    article = _from_parsed(parsed, url, decoded)
+    _cache_put(key, article)
+    return article
+
+
+def _from_parsed(parsed: Parsed, path: str, decoded: Decoded) -> Article:
+    """Title line first (sentence 0), then the body; metadata from the format."""
+    title = one_line(parsed.title, 300) if parsed.title else None
+    body = parsed.body
+    text = f"{title}\n\n{body}" if title else body
+    if not sanitize(text).strip():
+        return _empty(path, encoding=decoded.encoding, warnings=decoded.warnings + parsed.warnings)
+    article = build_article(
+        text, path, title=title, source=parsed.source, date=parsed.date, url=parsed.url,
+        encoding=decoded.encoding,
+    )
+    article.warnings.extend(decoded.warnings + parsed.warnings)
+    return article
+
+
+def _empty(path: str, *, encoding: str | None, warnings: list[str] = ()) -> Article:  # type: ignore[assignment]
+    article = build_article("", path, encoding=encoding)
+    article.title = "(empty file)"
+    article.warnings.extend([*warnings, EMPTY])
+    return article
