@@ -10,7 +10,7 @@ import sys
 
 from reader import __version__
 
-COMMANDS = ("compare", "score-pairs")
+COMMANDS = ("compare", "score-pairs", "notes")
 
 
 class UsageError(Exception):
@@ -29,7 +29,7 @@ def _main_parser() -> _Parser:
         prog="reader",
         description="Compare news articles side by side. With no PATH, opens the bundled seed articles.",
         epilog="commands:\n  reader compare LEFT RIGHT [--format text|json|markdown]\n"
-        "  reader score-pairs FILE\n\nRun 'reader COMMAND --help' for a command's options.",
+        "  reader score-pairs FILE\n  reader notes list|export [--format markdown|json] [-o FILE]\n\nRun 'reader COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
@@ -124,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] == "compare":
             return cmd_compare(_compare_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "notes":
+            from reader.notes.cli import main as notes_main
+
+            return notes_main(argv[1:])
         if argv and argv[0] == "score-pairs":
             return cmd_score_pairs(_score_parser().parse_args(argv[1:]))
         return cmd_open(_main_parser().parse_args(argv))

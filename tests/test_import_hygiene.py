@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGINE_PACKAGES = ("reader.corpus", "reader.engine", "reader.render")
+ENGINE_PACKAGES = ("reader.corpus", "reader.engine", "reader.render", "reader.notes")
 
 
 def engine_modules() -> list[str]:

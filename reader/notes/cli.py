@@ -1,0 +1,218 @@
+"""``reader notes list`` and ``reader notes export``: the notes from the command line.
+
+``main(argv)`` takes the arguments after ``notes``. Problems are one line on stderr and
+exit code 2; never a traceback. Never imports textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from reader.notes.store import Note, NotesError, NoteStore
+
+
+class _Usage(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise _Usage(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _parser() -> _Parser:
+    p = _Parser(
+        prog="reader notes",
+        description="List or export the flags and notes made in reader.",
+        epilog="commands:\n  reader notes list [--article PATH]\n"
+        "  reader notes export [--format markdown|json] [-o FILE] [PATH ...]",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    lp = sub.add_parser("list", help="one line per note", description="One line per flag or note.")
+    lp.add_argument("--article", metavar="PATH", help="only the notes on this article")
+    ep = sub.add_parser(
+        "export", help="Markdown or JSON of every note",
+        description="Write every flag and note as Markdown (grouped by article, with the matching "
+        "sentences of the other articles) or JSON (everything needed to re-import).",
+    )
+    ep.add_argument("--format", "-f", choices=("markdown", "json"), default="markdown")
+    ep.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    ep.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="articles to look for matching sentences in (default: the noted articles, and the "
+        "bundled seeds when notes refer to them)",
+    )
+    return p
+
+
+def _err(message: str) -> None:
+    from reader.corpus.errors import one_line
+
+    print(f"reader notes: {one_line(message, 500)}", file=sys.stderr)
+
+
+def _open_store() -> NoteStore:
+    store = NoteStore.open()
+    if store.warning:
+        _err(store.warning)
+    return store
+
+
+def _refresh(store: NoteStore, paths: list[str]) -> list:
+    """Load the articles that still exist and re-anchor their notes; returns them."""
+    from reader.corpus.load import LoadError, load_article
+
+    loaded = []
+    for path in paths:
+        try:
+            article = load_article(path)
+        except LoadError:
+            continue
+        try:
+            store.reanchor(article)
+        except NotesError as exc:
+            _err(str(exc))
+        loaded.append(article)
+    return loaded
+
+
+def _existing(paths: list[str]) -> list[str]:
+    out = []
+    for p in dict.fromkeys(paths):
+        if p.lower().startswith(("http://", "https://")):
+            continue  # never fetch the network just to list notes
+        head, sep, _ = p.rpartition("#")
+        if os.path.isfile(p) or (sep and os.path.isfile(head)):
+            out.append(p)
+    return out
+
+
+def _line(n: Note) -> str:
+    from reader.corpus.errors import one_line
+
+    mark = "F" if n.flagged else "-"
+    where = one_line(n.article_title or os.path.basename(n.article_path) or n.article_path, 40)
+    sentence = one_line(n.sentence_text, 70)
+    note = one_line(n.note, 60) if n.note.strip() else ""
+    parts = [f"{n.id:>4}", mark, f"{n.status:<8}", where, f"#{n.sentence_id}", f"\u201c{sentence}\u201d"]
+    if note:
+        parts.append(f"\u2014 {note}")
+    parts.append(n.updated)
+    return "  ".join(parts)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store = _open_store()
+    try:
+        notes = store.all_notes()
+        _refresh(store, _existing([n.article_path for n in notes if args.article is None or _same(n, args.article)]))
+        notes = store.all_notes(args.article) if args.article else store.all_notes()
+    finally:
+        store.close()
+    if not notes:
+        where = store.path or "memory"
+        print(f"reader notes: no notes{' on that article' if args.article else ''} (store: {where})", file=sys.stderr)
+        return 0
+    for n in notes:
+        print(_line(n))
+    return 0
+
+
+def _same(n: Note, path: str) -> bool:
+    from reader.notes.store import article_key
+
+    return n.article_path == article_key(path)
+
+
+def _default_paths(notes: list[Note]) -> list[str]:
+    paths = _existing([n.article_path for n in notes])
+    from reader.resources import seeds_dir
+
+    seeds = seeds_dir().resolve()
+    if any(_under(n.article_path, seeds) for n in notes):
+        paths += [str(p) for p in sorted(seeds.iterdir()) if p.is_file() and str(p) not in paths]
+    return paths
+
+
+def _under(path: str, folder: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(folder)
+    except (OSError, ValueError):
+        return False
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = _open_store()
+    try:
+        notes = store.all_notes()
+        paths = list(args.paths) or _default_paths(notes)
+        if args.paths:
+            from reader.corpus.load import LoadError, load_article
+
+            for p in args.paths:  # named paths must load: say so once, clearly
+                try:
+                    load_article(p)
+                except LoadError as exc:
+                    _err(str(exc))
+                    return 2
+        articles = _refresh(store, paths)
+        if args.format == "json":
+            text = store.export_json()
+        else:
+            from reader.notes.export import to_markdown
+
+            text = to_markdown(store.all_notes(), articles)
+    finally:
+        store.close()
+    if not text.endswith("\n"):
+        text += "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.output)
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        _err(f"{out}: cannot write ({exc.strerror or type(exc).__name__})")
+        return 2
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "list":
+            return cmd_list(args)
+        if args.command == "export":
+            return cmd_export(args)
+        _parser().print_help(sys.stderr)
+        return 2
+    except _Usage as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except NotesError as exc:
+        _err(str(exc))
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - never a traceback
+        _err(f"unexpected error: {type(exc).__name__}: {exc}")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
