@@ -14,6 +14,7 @@ from reader.tui.screens.help import HelpScreen  # noqa: E402
 from reader.tui.screens.main import MainScreen  # noqa: E402
 from reader.tui.widgets.article_list import ArticleList  # noqa: E402
 from reader.tui.widgets.comparison import ComparisonView  # noqa: E402
+from reader.tui.widgets.headers import HeaderBar  # noqa: E402
 
 SIZE = (160, 45)
 SEEDS = sorted(str(p) for p in seeds_dir().glob("*.txt"))
@@ -147,7 +148,7 @@ async def test_focus_columns():
         assert view.focus_side == "left"
         await pilot.press("l")
         assert view.focus_side == "right"
-        assert screen.query_one("#right-header").has_class("-focused")
+        assert screen.query_one(HeaderBar).focused_side == "right"
         await pilot.press("h")
         assert view.focus_side == "left"
         await pilot.press("right")
@@ -438,7 +439,7 @@ async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path):
         assert "[/x]" in text
         assert "[b]easily[/b]" in text
         assert "\x1b" not in text and "\x07" not in text
-        header = str(screen.query_one("#left-header").render())
+        header = screen.query_one(HeaderBar).text("left")
         assert "[@click=app.quit]boom[/]" in header and "[/x]" in header
         option = str(screen.article_list.get_option_at_index(0).prompt)
         assert "[/x]" in option
@@ -446,7 +447,7 @@ async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path):
         y = next(i for i, line in enumerate(text.splitlines()) if "boom" in line)
         x = text.splitlines()[y].index("boom")
         await pilot.click(ComparisonView, offset=(x, y))
-        await pilot.click("#left-header", offset=(25, 0))
+        await pilot.click("#headers", offset=(25, 0))
         await pilot.pause()
         assert not app._exit
         assert app.is_running
@@ -457,3 +458,70 @@ async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert not app._exit
+
+
+# ------------------------------------------------------------ start-up and speed paths
+def test_forked_preload_matches_loading_in_process():
+    from reader.tui.preload import load_all, start_process
+
+    child = start_process(SEEDS[:3])
+    if child is None:
+        pytest.skip("no fork on this platform")
+    files, problems = child.found.result(timeout=60)
+    assert files == SEEDS[:3] and problems == []
+    loaded = child.loaded.result(timeout=60)
+    here = load_all(files)
+    assert [a.path for a in loaded.articles] == [a.path for a in here.articles]
+    assert [len(a.sentences) for a in loaded.articles] == [len(a.sentences) for a in here.articles]
+    assert loaded.first is not None and here.first is not None
+    assert loaded.first.rows == here.first.rows
+    assert loaded.first.left is loaded.articles[0]  # one pickle: shared objects stay shared
+
+
+def test_forked_preload_reports_problems(tmp_path):
+    from reader.tui.preload import start_process
+
+    child = start_process([str(tmp_path / "missing.txt")])
+    if child is None:
+        pytest.skip("no fork on this platform")
+    files, problems = child.found.result(timeout=60)
+    assert files == [] and len(problems) == 1
+    assert child.loaded.result(timeout=60).articles == []
+
+
+async def test_preloaded_comparison_is_in_the_first_frame():
+    from concurrent.futures import Future
+
+    from reader.tui.preload import load_all
+
+    future: Future = Future()
+    future.set_result(load_all(SEEDS))
+    app = ReaderApp(SEEDS, preload=future)
+    async with app.run_test(size=SIZE):
+        screen = app.screen
+        # on_mount took the finished preload: no worker, no "loading" frame.
+        assert screen.view.comparison is not None
+        assert shown(screen) == (SEEDS[0], SEEDS[1])
+        assert screen.view.has_focus
+
+
+async def test_key_bar_shows_bindings_and_clicking_a_key_presses_it():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(app, pilot)
+        line = str(screen.query_one("#keys").render())
+        assert "Next match" in line and "Swap" in line and "palette" in line
+        await pilot.click("#keys", offset=(line.index("Swap"), 0))
+        await ready(app, pilot)
+        assert shown(screen) == (SEEDS[1], SEEDS[0])
+
+
+async def test_goto_row_and_counterpart_use_visible_positions():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(app, pilot)
+        view = screen.view
+        last = view.visible_rows[-1].index
+        assert view.goto_row(last) and view.cursor == view.row_count - 1
+        assert not view.goto_row(10**6)
+        assert view.position_of(view.visible_rows[3].index) == 3

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,10 @@ def config_dir() -> Path:
     override = os.environ.get("READER_CONFIG_DIR")
     if override:
         return Path(override)
+    if sys.platform.startswith("linux"):
+        # What platformdirs.user_config_dir answers on Linux, without importing it at start-up.
+        xdg = os.environ.get("XDG_CONFIG_HOME", "").strip()
+        return Path(xdg or os.path.expanduser("~/.config")) / "reader"
     import platformdirs
 
     return Path(platformdirs.user_config_dir("reader"))

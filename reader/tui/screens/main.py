@@ -8,19 +8,21 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList
 
 from reader.corpus.model import Article
 from reader.engine.types import Comparison
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.comparison import ComparisonView
+from reader.tui.widgets.headers import HeaderBar, header_content
+from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.status import StatusBar, status_content
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
+    from reader.tui.preload import Loaded
 
 PROGRESS_DELAY = 0.25  # seconds of comparison work before the loading indicator shows
 
@@ -56,6 +58,7 @@ MAIN_BINDINGS = [
 
 class MainScreen(Screen[None]):
     BINDINGS = MAIN_BINDINGS
+    AUTO_FOCUS = "#comparison"  # focused before the first frame (not the list, then the view)
 
     def __init__(self) -> None:
         super().__init__(id="main")
@@ -81,19 +84,26 @@ class MainScreen(Screen[None]):
         return self.query_one(ArticleList)
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="body"):
-            yield ArticleList(id="articles")
-            with Vertical(id="compare-pane"):
-                with Horizontal(id="headers"):
-                    yield Static(Content("loading articles…"), id="left-header", classes="header -focused")
-                    yield Static(Content(""), id="right-header", classes="header")
-                yield ComparisonView(id="comparison")
-                yield StatusBar(id="status")
-        yield Footer()
+        # No containers: the key bar and the list are "split" off the screen's bottom and
+        # left edges (styles/app.tcss); headers, comparison and status stack in what is left.
+        yield KeyBar(id="keys")
+        yield ArticleList(id="articles")
+        yield HeaderBar(id="headers")
+        yield ComparisonView(id="comparison")
+        yield StatusBar(id="status")
 
     def on_mount(self) -> None:
-        self.view.focus()
-        self.query_one(StatusBar).update(Content(f"loading {len(self.reader.paths)} article files…"))
+        view = self.view
+        view.focus()
+        for attribute in ("cursor", "focus_side", "collapse_boilerplate"):
+            self.watch(view, attribute, self._cursor_moved, init=False)
+        future = self.reader.preload
+        if future is not None and future.done() and future.exception() is None:
+            # Usually the preload has finished while Textual was importing: show the
+            # comparison in the very first frame (no "loading" frame, no second layout).
+            self._loaded(future.result())
+            return
+        self.query_one(StatusBar).show(Content(f"loading {len(self.reader.paths)} article files…"))
         self.load_articles(list(self.reader.paths))
 
     # -------------------------------------------------------------- loading
@@ -103,11 +113,17 @@ class MainScreen(Screen[None]):
         from reader.tui.preload import load_all
 
         future = self.reader.preload
-        loaded = future.result() if future is not None else load_all(paths)
+        try:
+            loaded = future.result() if future is not None else load_all(paths)
+        except Exception:  # the preload failed (e.g. its process died): do it here
+            loaded = load_all(paths)
+        self.app.call_from_thread(self._loaded, loaded)
+
+    def _loaded(self, loaded: Loaded) -> None:
         if loaded.first is not None:
             first = loaded.first
             self.reader.comparisons[(first.left.path, first.right.path)] = first
-        self.app.call_from_thread(self._articles_loaded, loaded.articles, loaded.skipped)
+        self._articles_loaded(loaded.articles, loaded.skipped)
 
     def _articles_loaded(self, articles: list[Article], skipped: list[str]) -> None:
         self.reader.articles = articles
@@ -116,8 +132,8 @@ class MainScreen(Screen[None]):
             shown = "\n".join(problems[:8]) + (f"\n… and {len(problems) - 8} more" if len(problems) > 8 else "")
             self.notify(shown, title=f"Skipped {len(problems)}", severity="warning", markup=False, timeout=8)
         if not articles:
-            self.query_one("#left-header", Static).update(Content("no articles could be opened"))
-            self.query_one(StatusBar).update(Content("nothing to compare"))
+            self.query_one(HeaderBar).show(Content("no articles could be opened"), Content(""))
+            self.query_one(StatusBar).show(Content("nothing to compare"))
             return
         self.article_list.show_articles(articles, 0, min(1, len(articles) - 1))
         self.show_pair(0, min(1, len(articles) - 1))
@@ -136,7 +152,7 @@ class MainScreen(Screen[None]):
         if cached is not None:
             self._display(cached)
             return
-        self.query_one(StatusBar).update(Content("comparing…"))
+        self.query_one(StatusBar).show(Content("comparing…"))
         self.compare_articles(la, ra, key)
         self.set_timer(PROGRESS_DELAY, lambda: self._show_progress(key))
 
@@ -147,8 +163,10 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare")
     def compare_articles(self, left: Article, right: Article, key: tuple[str, str]) -> None:
         from reader.engine.compare import compare
+        from reader.tui.preload import warm_diffs
 
         result = compare(left, right)
+        warm_diffs(result)  # here, off the UI thread
         self.app.call_from_thread(self._compared, key, result)
 
     def _compared(self, key: tuple[str, str], comparison: Comparison) -> None:
@@ -167,35 +185,29 @@ class MainScreen(Screen[None]):
                 self.app.call_after_refresh(self.app.exit)
 
     def _update_headers(self) -> None:
-        for side, index in (("left", self.left), ("right", self.right)):
-            a = self.articles[index]
-            header = self.query_one(f"#{side}-header", Static)
-            header.update(
-                Content.assemble(
-                    ("◀ " if side == "left" else "▶ ", "bold"),
-                    (a.title or "(untitled)", "bold"),
-                    "\n  ",
-                    (f"{a.source or 'unknown source'} · {len(a.sentences)} sentences", "dim"),
-                )
-            )
-            header.set_class(self.view.focus_side == side, "-focused")
+        headers = self.query_one(HeaderBar)
+        headers.show(header_content(self.articles[self.left], "left"), header_content(self.articles[self.right], "right"))
+        headers.focus_side(self.view.focus_side)
 
     def _update_status(self) -> None:
         view = self.view
-        self.query_one(StatusBar).update(
+        self.query_one(StatusBar).show(
             status_content(
                 view.comparison, view.current, (view.cursor, view.row_count), view.focus_side,
                 len(self.reader.flags), view.collapse_boilerplate,
-            ),
-            layout=False,  # one fixed-height line: skip the layout pass on every cursor move
+            )
         )
 
-    @on(ComparisonView.CursorMoved)
     def _cursor_moved(self) -> None:
+        """Watcher of the view's cursor, column and boilerplate switch.
+
+        A watcher runs in the same call as the change, so the status line and headers are
+        repainted in the same frame as the rows (a CursorMoved message would arrive after
+        the frame and cost a second one per key).
+        """
         if self.articles:
             self._update_status()
-            for side in ("left", "right"):
-                self.query_one(f"#{side}-header", Static).set_class(self.view.focus_side == side, "-focused")
+            self.query_one(HeaderBar).focus_side(self.view.focus_side)
 
     @on(OptionList.OptionSelected, "#articles")
     def _list_selected(self, event: OptionList.OptionSelected) -> None:

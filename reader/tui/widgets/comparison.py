@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Literal
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -24,6 +26,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.corpus.model import Article
 from reader.engine.types import Comparison, Match, Row
 from reader.tui.widgets.wrap import wrap
 
@@ -40,53 +43,88 @@ FLAG_MARK = "⚑"
 
 @dataclass(slots=True)
 class SideText:
-    """One side of a row, ready to wrap: the joined text and emphasised ranges."""
+    """One side of a row, ready to wrap: the joined text (newlines and tabs as spaces)."""
 
     text: str = ""
-    emphasis: list[tuple[int, int]] = field(default_factory=list)
     boilerplate: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class RowView:
+    """One engine Row as shown: the text of each side, wrapped for the current width.
+
+    Word-diff emphasis is computed on first render (``Match.diff`` is lazy in the engine:
+    a 5,000-sentence pair only pays for the rows someone looks at).
+    """
+
     row: Row
     index: int  # index into Comparison.rows
     left: SideText
     right: SideText
     match: Match | None
+    boilerplate: bool = False
+    """Every sentence on the row is boilerplate."""
     lines_left: list[tuple[int, int]] = field(default_factory=list)
     lines_right: list[tuple[int, int]] = field(default_factory=list)
+    wrapped_for: tuple[int, int] = (-1, -1)
+    """The (left, right) text widths ``lines_*`` were wrapped for."""
+    _emphasis: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
 
     @property
-    def boilerplate(self) -> bool:
-        sides = [s for s, ids in ((self.left, self.row.left), (self.right, self.row.right)) if ids]
-        return bool(sides) and all(s.boilerplate for s in sides)
+    def height(self) -> int:
+        return max(1, len(self.lines_left), len(self.lines_right))
+
+    def wrap_to(self, lw: int, rw: int) -> None:
+        if self.wrapped_for != (lw, rw):
+            self.lines_left = wrap(self.left.text, lw) if self.row.left else []
+            self.lines_right = wrap(self.right.text, rw) if self.row.right else []
+            self.wrapped_for = (lw, rw)
+
+    def emphasis(self, side: Side) -> list[tuple[int, int]]:
+        """Character ranges of ``side``'s text that differ from the other side."""
+        if self._emphasis is None:
+            left: list[tuple[int, int]] = []
+            right: list[tuple[int, int]] = []
+            match = self.match
+            if match is not None and match.kind != "verbatim":
+                for op in match.diff:
+                    if op.op != "equal":
+                        if op.left[1] > op.left[0]:
+                            left.append(op.left)
+                        if op.right[1] > op.right[0]:
+                            right.append(op.right)
+            self._emphasis = (left, right)
+        return self._emphasis[0] if side == "left" else self._emphasis[1]
 
 
-def _side_text(comparison: Comparison, side: Side, ids: list[int], match: Match | None) -> SideText:
-    article = comparison.left if side == "left" else comparison.right
-    sentences = [article.sentences[i] for i in ids]
-    text = " ".join(s.text for s in sentences).replace("\n", " ").replace("\t", " ")
-    emphasis: list[tuple[int, int]] = []
-    if match is not None and match.kind != "verbatim":
-        for op in match.diff:
-            if op.op != "equal":
-                s, e = op.left if side == "left" else op.right
-                if e > s:
-                    emphasis.append((s, e))
-    return SideText(text, emphasis, bool(sentences) and all(s.boilerplate for s in sentences))
+def _side_text(article: Article, ids: list[int]) -> SideText:
+    if not ids:
+        return SideText()
+    sentences = article.sentences
+    if len(ids) == 1:
+        s = sentences[ids[0]]
+        text, boiler = s.text, s.boilerplate
+    else:
+        text = " ".join(sentences[i].text for i in ids)
+        boiler = all(sentences[i].boilerplate for i in ids)
+    if "\n" in text or "\t" in text:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return SideText(text, boiler)
 
 
 def build_row_views(comparison: Comparison) -> list[RowView]:
+    """One RowView per Row: linear, no diffs, no wrapping (both happen on demand)."""
     views = []
+    left, right, matches = comparison.left, comparison.right, comparison.matches
     for index, row in enumerate(comparison.rows):
-        match = comparison.matches[row.match] if row.match is not None else None
+        lt = _side_text(left, row.left)
+        rt = _side_text(right, row.right)
+        sides = [t for t, ids in ((lt, row.left), (rt, row.right)) if ids]
         views.append(
             RowView(
-                row, index,
-                _side_text(comparison, "left", row.left, match),
-                _side_text(comparison, "right", row.right, match),
-                match,
+                row, index, lt, rt,
+                matches[row.match] if row.match is not None else None,
+                bool(sides) and all(t.boilerplate for t in sides),
             )
         )
     return views
@@ -128,11 +166,14 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self.flags: set[tuple[str, int]] = set()
         self._views: list[RowView] = []
         self._visible: list[RowView] = []
+        self._visible_index: list[int] = []
+        """Row index of each visible row (ascending): bisect maps a Row index to a position."""
         self._offsets: list[int] = [0]
         self._layout_width = -1
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
         self._styles: dict[tuple[str, ...], Style] = {}
         self._jump_back: tuple[int, int] | None = None  # (from row index, to row index)
+        self._right_row: dict[int, int] | None = None  # right sentence id -> Row index
 
     # ----------------------------------------------------------------- data
     def set_comparison(self, comparison: Comparison | None, flags: set[tuple[str, int]]) -> None:
@@ -140,10 +181,11 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self.flags = flags
         self._views = build_row_views(comparison) if comparison else []
         self._jump_back = None
+        self._right_row = None
         self._layout_width = -1
         self._relayout(keep_row=None)
         self.set_reactive(ComparisonView.cursor, 0)
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=0, animate=False, immediate=True)
         self.post_message(self.CursorMoved())
 
     @property
@@ -165,29 +207,53 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         inner = width - 2 * GUTTER - SEPARATOR
         return inner // 2, inner - inner // 2
 
-    def _relayout(self, keep_row: int | None) -> None:
-        """Wrap every visible row for the current width; keep ``keep_row`` (a Row index) under the cursor."""
-        lw, rw = self._text_widths()
-        self._layout_width = self.scrollable_content_region.width
+    def _relayout(self, keep_row: int | None, in_layout: bool = False) -> None:
+        """Choose the visible rows, wrap them for the current width; keep ``keep_row`` (a Row index) under the cursor.
+
+        Before the first layout the width is unknown: rows are chosen but not wrapped
+        (one line each) and ``on_resize`` wraps them once the width is known.
+        """
         hide = self.collapse_boilerplate
-        visible = [v for v in self._views if not (hide and v.boilerplate)]
-        offsets = [0]
-        total = 0
-        for v in visible:
-            v.lines_left = wrap(v.left.text, lw) if v.row.left else []
-            v.lines_right = wrap(v.right.text, rw) if v.row.right else []
-            total += max(1, len(v.lines_left), len(v.lines_right))
-            offsets.append(total)
+        visible = [v for v in self._views if not v.boilerplate] if hide else self._views
         self._visible = visible
+        self._visible_index = [v.index for v in visible]
+        width = self.scrollable_content_region.width
+        if width > 0:
+            lw, rw = self._text_widths()
+            self._layout_width = width
+            offsets = [0] * (len(visible) + 1)
+            total = 0
+            for i, v in enumerate(visible, 1):
+                v.wrap_to(lw, rw)  # no-op for rows already wrapped at this width
+                total += v.height
+                offsets[i] = total
+        else:
+            self._layout_width = -1
+            offsets = list(range(len(visible) + 1))
+            total = len(visible)
         self._offsets = offsets
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, total)
+        if in_layout:  # already inside the screen's layout pass: update without asking for another
+            self.set_reactive(ComparisonView.virtual_size, Size(width, total))
+            self._scroll_update(self.virtual_size)
+        else:
+            self.virtual_size = Size(width, total)
         if keep_row is not None and visible:
-            positions = [v.index for v in visible]
-            pos = bisect_right(positions, keep_row) - 1
+            pos = bisect_right(self._visible_index, keep_row) - 1
             self.set_reactive(ComparisonView.cursor, max(0, pos))
             self.call_after_refresh(self.scroll_to_cursor)
         self.refresh()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Called by the screen *during* its layout pass. Re-wrapping here (rather than in
+        # on_resize, a message later) lets the new height go into the same pass: setting
+        # ``virtual_size`` from on_resize costs a second layout and full repaint of the screen.
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        width = self.scrollable_content_region.width
+        if width > 0 and width != self._layout_width and self.is_attached:
+            row = self.current.index if self.current else None
+            self._relayout(keep_row=row, in_layout=True)
+        return changed
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._layout_width:
@@ -218,12 +284,17 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self._refresh_row(self.cursor)
 
     def _refresh_row(self, pos: int) -> None:
+        """Re-render only the lines of one row (cursor and flag changes)."""
         if not 0 <= pos < len(self._visible):
             return
         top, bottom = self._offsets[pos], self._offsets[pos + 1]
         for y in range(top, bottom):
             self._cache.discard(y)
-        self.refresh_lines(top, bottom - top)
+        scroll_y = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        top, bottom = max(top, scroll_y), min(bottom, scroll_y + height)
+        if top < bottom:  # only the part on screen (ScrollView.refresh_lines takes content lines)
+            self.refresh_lines(top, bottom - top)
 
     def row_span(self, pos: int) -> tuple[int, int]:
         return self._offsets[pos], self._offsets[pos + 1]
@@ -235,9 +306,9 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         height = self.scrollable_content_region.height
         y = self.scroll_offset.y
         if top < y or bottom - top > height:
-            self.scroll_to(y=top, animate=False)
+            self.scroll_to(y=top, animate=False, immediate=True)
         elif bottom > y + height:
-            self.scroll_to(y=bottom - height, animate=False)
+            self.scroll_to(y=bottom - height, animate=False, immediate=True)
 
     def row_at_line(self, y: int) -> int:
         return max(0, min(len(self._visible) - 1, bisect_right(self._offsets, y) - 1))
@@ -257,13 +328,20 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             target = self.cursor + direction
         self.move(target - self.cursor)
 
+    def position_of(self, row_index: int) -> int | None:
+        """The visible position of ``Row`` index ``row_index`` (None if hidden)."""
+        pos = bisect_right(self._visible_index, row_index) - 1
+        if pos >= 0 and self._visible_index[pos] == row_index:
+            return pos
+        return None
+
     def goto_row(self, row_index: int) -> bool:
         """Put the cursor on the visible row showing ``Row`` index ``row_index``."""
-        for pos, v in enumerate(self._visible):
-            if v.index == row_index:
-                self.cursor = pos
-                return True
-        return False
+        pos = self.position_of(row_index)
+        if pos is None:
+            return False
+        self.cursor = pos
+        return True
 
     def find(self, direction: int, kind: Literal["match", "unique"]) -> bool:
         """Move to the next/previous matched row or row with a unique sentence."""
@@ -303,14 +381,13 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         return self.goto_row(target)
 
     def _natural_row(self, match: Match) -> int | None:
-        where: dict[int, int] = {}
-        for v in self._visible:
-            for j in v.row.right:
-                where[j] = v.index
+        if self._right_row is None:  # built once per comparison, on the first jump
+            self._right_row = {j: v.index for v in self._views for j in v.row.right}
+        where = self._right_row
         n = len(self.comparison.right.sentences) if self.comparison else 0
-        for j in list(range(min(match.right) - 1, -1, -1)) + list(range(max(match.right) + 1, n)):
+        for j in chain(range(min(match.right) - 1, -1, -1), range(max(match.right) + 1, n)):
             row = where.get(j)
-            if row is not None:
+            if row is not None and self.position_of(row) is not None:
                 return row
         return None
 
@@ -351,6 +428,13 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             self._styles[names] = style
         return style
 
+    def _plain_style(self) -> Style:
+        """``self.rich_style`` (it walks the DOM on every call), cached with the other styles."""
+        style = self._styles.get(("",))
+        if style is None:
+            style = self._styles[("",)] = self.rich_style
+        return style
+
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
         line = y + scroll_y
@@ -363,18 +447,22 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _render_content_line(self, y: int, width: int) -> Strip:
         if not self._visible or y >= self._offsets[-1]:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._plain_style())
         pos = self.row_at_line(y)
         view = self._visible[pos]
         k = y - self._offsets[pos]
-        lw, rw = self._text_widths()
+        inner = max(2 * GUTTER + SEPARATOR + 2, width) - 2 * GUTTER - SEPARATOR
+        lw, rw = inner // 2, inner - inner // 2
         is_cursor = pos == self.cursor
         segments: list[Segment] = []
         for side, text_width in (("left", lw), ("right", rw)):
             if side == "right":
                 segments.append(Segment("│", self._style("comparison--separator")))
             segments.extend(self._side_segments(view, side, k, text_width, is_cursor))
-        return Strip(segments).adjust_cell_length(width, self.rich_style)
+        total = 2 * GUTTER + SEPARATOR + lw + rw  # each side is exactly GUTTER + its width
+        if total == width:
+            return Strip(segments, width)
+        return Strip(segments, total).adjust_cell_length(width, self._plain_style())
 
     def _side_base(self, view: RowView, side: Side, is_cursor: bool) -> tuple[str, ...]:
         ids = view.row.left if side == "left" else view.row.right
@@ -422,11 +510,11 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             return out
         start, end = lines[k]
         text = st.text
-        used = 0
-        if st.emphasis and view.match is not None:
+        emphasis = view.emphasis(side) if view.match is not None else ()
+        if emphasis:
             diff_style = self._style(*base_names, "comparison--diff")
             pos = start
-            for es, ee in st.emphasis:
+            for es, ee in emphasis:
                 if ee <= pos or es >= end:
                     continue
                 es, ee = max(es, pos), min(ee, end)
@@ -438,7 +526,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
                 out.append(Segment(text[pos:end], base))
         else:
             out.append(Segment(text[start:end], base))
-        used = Segment.get_line_length(out) - GUTTER
+        used = cell_len(text[start:end])
         if used < width:
             out.append(Segment(" " * (width - used), base))
         return out

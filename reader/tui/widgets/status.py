@@ -50,3 +50,14 @@ class StatusBar(Static):
 
     def __init__(self, **kwargs) -> None:
         super().__init__("", markup=False, **kwargs)
+        self._shown: Content | None = None
+
+    def show(self, content: Content) -> None:
+        """Show ``content``; nothing happens if it is what is shown already.
+
+        Never a layout pass (one fixed-height line): a cursor move repaints this line only.
+        """
+        shown = self._shown  # (Content's == compares the text only, not the styles)
+        if shown is None or content.plain != shown.plain or content.spans != shown.spans:
+            self._shown = content
+            self.update(content, layout=False)

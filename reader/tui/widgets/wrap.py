@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 
 _WORD = re.compile(r"\S+\s*")
 
@@ -78,10 +78,19 @@ def _pattern(width: int) -> re.Pattern[str]:
     return pat
 
 
+def single_width(text: str) -> bool:
+    """True if every character of ``text`` takes exactly one cell (so cells == characters)."""
+    return text.isascii() or all(get_character_cell_size(c) == 1 for c in set(text))
+
+
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """Like :func:`wrap_offsets`, with a regex fast path for ASCII text."""
+    """Like :func:`wrap_offsets`, with a regex fast path for text of single-width characters.
+
+    (Curly quotes, dashes and accented letters are single-width: most news text takes
+    the fast path. Wide or zero-width characters take the cell-counting path.)
+    """
     width = max(1, width)
-    if len(text) <= width or not text.isascii():
+    if len(text) <= width or not single_width(text):
         return wrap_offsets(text, width)
     out: list[tuple[int, int]] = []
     for m in _pattern(width).finditer(text):

@@ -1,0 +1,80 @@
+"""The two column headers over the comparison (title, source, sentence count), in one widget.
+
+One widget rather than a container of two ``Static``s: fewer nodes to style, lay out and
+paint at start-up. Titles are untrusted text: built as ``Content``, never markup.
+"""
+
+from __future__ import annotations
+
+from textual.app import RenderResult
+from textual.content import Content
+from textual.widget import Widget
+
+from reader.corpus.model import Article
+
+SCROLLBAR = 1  # the comparison's scrollbar: the right header stops above it
+
+
+def header_content(article: Article | None, side: str) -> Content:
+    if article is None:
+        return Content("")
+    return Content.assemble(
+        ("◀ " if side == "left" else "▶ ", "bold"),
+        (article.title or "(untitled)", "bold"),
+        "\n  ",
+        (f"{article.source or 'unknown source'} · {len(article.sentences)} sentences", "dim"),
+    )
+
+
+class HeaderBar(Widget):
+    """Left and right headers side by side; the focused column's header is highlighted."""
+
+    COMPONENT_CLASSES = {"headers--focused", "headers--unfocused"}
+    DEFAULT_CSS = """
+    HeaderBar {
+        height: 2;
+        & > .headers--unfocused { color: $text-muted; }
+        & > .headers--focused { color: $text; background: $accent 20%; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._sides: dict[str, Content] = {"left": Content("loading articles…"), "right": Content("")}
+        self._focused = "left"
+
+    @property
+    def focused_side(self) -> str:
+        return self._focused
+
+    def text(self, side: str) -> str:
+        return self._sides[side].plain
+
+    def show(self, left: Content, right: Content) -> None:
+        self._sides = {"left": left, "right": right}
+        self.refresh()  # fixed size: never a layout pass
+
+    def focus_side(self, side: str) -> None:
+        if side != self._focused:
+            self._focused = side
+            self.refresh()
+
+    def _cell(self, content: Content, width: int, focused: bool) -> list[Content]:
+        """Two lines of exactly ``width`` cells: one space of padding each side, ellipsis if long."""
+        style = self.get_visual_style("headers--focused" if focused else "headers--unfocused")
+        inner = max(0, width - 2)
+        lines = content.split("\n", allow_blank=True)[:2]
+        lines += [Content("")] * (2 - len(lines))
+        pad = " " if width >= 2 else ""
+        return [
+            Content.assemble(pad, line.truncate(inner, ellipsis=True, pad=True), pad).stylize_before(style)
+            for line in lines
+        ]
+
+    def render(self) -> RenderResult:
+        width = max(0, self.size.width - SCROLLBAR)
+        lw = width // 2
+        rw = width - lw
+        left = self._cell(self._sides["left"], lw, self._focused == "left")
+        right = self._cell(self._sides["right"], rw, self._focused == "right")
+        return Content("\n").join(Content.assemble(a, b) for a, b in zip(left, right))
