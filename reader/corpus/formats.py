@@ -199,8 +199,8 @@ def parse_html(text: str, name: str, *, url: str | None = None) -> Parsed:
     """Extract the article of a saved or fetched page with trafilatura (imported here)."""
     try:
         import trafilatura
-    except ImportError:
-        raise LoadError(f"{name}: reading web pages needs the 'trafilatura' package (pip install trafilatura)") from None
+    except ImportError as exc:  # missing, or one of its own dependencies is
+        raise LoadError(f"{name}: cannot read web pages: trafilatura failed to import ({exc})") from None
     try:
         doc = trafilatura.bare_extraction(
             text, url=url, with_metadata=True, include_comments=False, include_images=False,
