@@ -278,22 +278,28 @@ async def test_toggle_article_list():
 
 
 # ------------------------------------------------------------ flags, boilerplate
+def flagged(app: ReaderApp) -> set[tuple[str, int]]:
+    """(article path, sentence id) of every flagged sentence in the notes store."""
+    return {(n.article_path, n.sentence_id) for n in app.notes.store.all_notes() if n.flagged}
+
+
 async def test_flag_shows_and_survives_switching_articles():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(app, pilot)
         view = screen.view
         await pilot.press("space")
-        assert (SEEDS[0], 0) in app.flags
+        assert (SEEDS[0], 0) in flagged(app)
         assert view._render_content_line(0, view.scrollable_content_region.width).text.startswith("⚑")
         await pilot.press("right_curly_bracket")
         await ready(app, pilot)
-        assert (SEEDS[0], 0) in app.flags
+        assert (SEEDS[0], 0) in flagged(app)
         await pilot.press("left_curly_bracket")
         await ready(app, pilot)
         assert view._render_content_line(0, view.scrollable_content_region.width).text.startswith("⚑")
         await pilot.press("space")
-        assert not app.flags
+        assert not flagged(app)
+        assert not view._render_content_line(0, view.scrollable_content_region.width).text.startswith("⚑")
 
 
 async def test_flag_applies_to_focused_column():
@@ -304,7 +310,7 @@ async def test_flag_applies_to_focused_column():
         row = next(i for i, r in enumerate(view.visible_rows) if r.row.right)
         view.cursor = row
         await pilot.press("l", "space")
-        assert app.flags == {(SEEDS[1], view.current.row.right[0])}
+        assert flagged(app) == {(SEEDS[1], view.current.row.right[0])}
 
 
 async def test_boilerplate_collapses(tmp_path):
@@ -321,7 +327,7 @@ async def test_boilerplate_collapses(tmp_path):
         # Mark the chrome sentence as boilerplate on both sides (the detector's job; set here).
         for art in (view.comparison.left, view.comparison.right):
             art.sentences[-1].boilerplate = True
-        view.set_comparison(view.comparison, app.flags)
+        view.set_comparison(view.comparison, view.marks)
         before = view.row_count
         assert any(r.boilerplate for r in view.visible_rows)
         await pilot.press("b")
@@ -368,7 +374,11 @@ async def test_remapped_key_works_and_shows_in_help():
 
 
 def test_every_binding_has_an_id():
-    for b in [*MainScreen.BINDINGS, *ReaderApp.BINDINGS, *HelpScreen.BINDINGS]:
+    from reader.tui.screens.note_editor import NoteEditor
+    from reader.tui.screens.notes import ConfirmScreen, NotesScreen
+
+    for b in [*MainScreen.BINDINGS, *ReaderApp.BINDINGS, *HelpScreen.BINDINGS, *NoteEditor.BINDINGS,
+              *NotesScreen.BINDINGS, *ConfirmScreen.BINDINGS]:
         assert b.id and b.id.startswith("reader."), b
 
 

@@ -52,3 +52,49 @@ def test_help_screen(snap_compare):
         await pilot.pause()
 
     assert snap_compare(ReaderApp(SEEDS), terminal_size=SIZE, run_before=run_before)
+
+
+def _seed_notes() -> None:
+    """Two notes with fixed times (the notes screen shows when), one on each shown article."""
+    import sqlite3
+
+    from reader.corpus.load import load_article
+    from reader.notes.store import NoteStore
+
+    store = NoteStore.open()
+    left, right = load_article(SEEDS[0]), load_article(SEEDS[1])
+    store.set_flag(left, left.sentences[1], True)
+    store.set_note(left, left.sentences[1], "Compare with the wire copy:\nwho said it first?")
+    store.set_note(right, right.sentences[3], "Paraphrased, not quoted [/x]")
+    path = store.path
+    store.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE notes SET created = '2024-05-01T09:30:00.000Z', updated = '2024-05-02T14:05:00.000Z'")
+
+
+def test_notes_screen(snap_compare, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    _seed_notes()
+
+    async def run_before(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(SEEDS), terminal_size=SIZE, run_before=run_before)
+
+
+def test_note_editor(snap_compare):
+    _seed_notes()
+
+    async def run_before(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("j", "a")
+        await pilot.pause()
+        await pilot.press("enter", *"And a third line.")
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(SEEDS), terminal_size=SIZE, run_before=run_before)

@@ -1,4 +1,4 @@
-"""The reader App: holds the session (articles, comparisons, flags) and composes screens."""
+"""The reader App: holds the session (articles, comparisons, notes) and composes screens."""
 
 from __future__ import annotations
 
@@ -13,9 +13,13 @@ from reader.engine.types import Comparison
 from reader.resources import styles_dir
 from reader.tui.commands import ReaderCommands
 from reader.tui.config import load_config, save_config
+from reader.tui.notes_session import NotesSession
 from reader.tui.preload import Loaded
 from reader.tui.preload import start as start_preload
 from reader.tui.screens.main import MainScreen
+
+
+NOTES_POLL = 2.0  # seconds between checks for notes changed by another reader
 
 
 class ReaderApp(App[int]):
@@ -37,8 +41,8 @@ class ReaderApp(App[int]):
         self.problems: list[str] = list(problems)
         self.articles: list[Article] = []
         self.comparisons: dict[tuple[str, str], Comparison] = {}
-        self.flags: set[tuple[str, int]] = set()
-        """Flagged sentences as (article path, sentence id); kept for the whole session."""
+        self.notes = NotesSession(self._notes_report)
+        """Flags and notes (the store opens after the first paint, or on first use)."""
         self._config = load_config()
         theme = self._config.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
@@ -49,6 +53,36 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.set_interval(NOTES_POLL, self.poll_notes)
+
+    # ------------------------------------------------------------ notes
+    def open_notes(self) -> None:
+        """Open the notes store (after the first paint) and show the marks it holds."""
+        if self._exit or self.notes.opened:
+            return  # quitting already: no database to open
+        self.notes.store  # noqa: B018 - opens it, reporting any warning
+        self.notes_changed()
+
+    def _notes_report(self, message: str, severity: str) -> None:
+        self.notify(message, markup=False, severity=severity, timeout=10)  # type: ignore[arg-type]
+
+    def poll_notes(self) -> None:
+        """Refresh what is shown when the notes changed (in another reader, say)."""
+        if self.notes.poll():
+            self.notes_changed()
+
+    def notes_changed(self) -> None:
+        """Tell every screen that shows notes to refresh them."""
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "notes_changed", None)
+            if refresh is not None:
+                refresh()
+
+    def on_app_focus(self) -> None:
+        self.poll_notes()
+
+    def on_unmount(self) -> None:
+        self.notes.close()
 
     def _theme_changed(self, theme) -> None:
         if self._config.get("theme") != theme.name:
@@ -58,7 +92,7 @@ class ReaderApp(App[int]):
     def action_help(self) -> None:
         from reader.tui.screens.help import HelpScreen, binding_rows
 
-        if isinstance(self.screen, MainScreen):
-            self.push_screen(HelpScreen(binding_rows(self, self.screen)))
-        elif self.screen.id == "help":
+        if self.screen.id == "help":
             self.pop_screen()
+        else:
+            self.push_screen(HelpScreen(binding_rows(self, self.screen)))

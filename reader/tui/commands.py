@@ -27,6 +27,14 @@ class ReaderCommands(Provider):
         from reader.tui.screens.main import MAIN_BINDINGS, MainScreen
 
         app = self.app
+        if type(self.screen).__name__ == "NotesScreen":  # its own commands, not the comparison's
+            from reader.tui.screens.notes import NOTES_BINDINGS
+
+            notes = self.screen
+            out = [(f"Notes: {b.description}", partial(notes.run_action, b.action), b.tooltip or "")
+                   for b in NOTES_BINDINGS]
+            out.append(("Help: all keys", app.action_help, "Show every key binding"))
+            return out
         screen = app.screen if isinstance(app.screen, MainScreen) else None
         if screen is None:
             screen = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)

@@ -17,6 +17,15 @@ LEGEND = (
     ("·", "boilerplate (site chrome), dimmed; b hides it"),
     ("↕", "moved: the right side sits elsewhere in its article"),
     ("⚑", "flagged sentence (space)"),
+    ("✎", "sentence with a note (a writes or edits it)"),
+)
+
+NOTES_HELP = (
+    "Flags and notes are saved as you make them, in the notes database of your data folder "
+    "(READER_DATA_DIR overrides it). o or ctrl+n lists them all: enter goes to the sentence, "
+    "e edits, d deletes, f filters by article, x exports Markdown and X JSON into the current "
+    "folder. A note follows its sentence when the article is edited; a reworded sentence is "
+    "marked changed, a deleted one orphaned (its note is kept)."
 )
 
 MOVED_HELP = (
@@ -34,7 +43,7 @@ def help_content(bindings: list[tuple[str, str]]) -> Content:
     parts += ["\n", ("Marks", "bold underline"), "\n"]
     for mark, meaning in LEGEND:
         parts += [(f" {mark}  ", "bold"), meaning, "\n"]
-    parts += ["\n", MOVED_HELP, "\n\n", ("ctrl+p opens the command palette; escape closes this help.", "dim")]
+    parts += ["\n", MOVED_HELP, "\n\n", NOTES_HELP, "\n\n", ("ctrl+p opens the command palette; escape closes this help.", "dim")]
     return Content.assemble(*parts)
 
 

@@ -15,7 +15,7 @@ from textual.widgets import OptionList
 from reader.corpus.model import Article
 from reader.engine.types import Comparison
 from reader.tui.widgets.article_list import ArticleList
-from reader.tui.widgets.comparison import ComparisonView
+from reader.tui.widgets.comparison import FLAGGED, NOTED, ComparisonView
 from reader.tui.widgets.headers import HeaderBar, header_content
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.status import StatusBar, status_content
@@ -41,7 +41,12 @@ MAIN_BINDINGS = [
             tooltip="On a moved match: jump to where the right article has it, and back"),
     Binding("h,left", "focus_left", "Left column", id="reader.focus_left", show=False),
     Binding("l,right", "focus_right", "Right column", id="reader.focus_right", show=False),
-    Binding("space", "flag", "Flag", id="reader.flag"),
+    Binding("space", "flag", "Flag", id="reader.flag",
+            tooltip="Flag or unflag the focused column's sentence on this row"),
+    Binding("a", "edit_note", "Note", id="reader.note_edit",
+            tooltip="Write or edit a note on the focused column's sentence"),
+    Binding("o,ctrl+n", "notes", "Notes", id="reader.notes_screen",
+            tooltip="Every flag and note, across all articles"),
     Binding("b", "toggle_boilerplate", "Boilerplate", id="reader.toggle_boilerplate"),
     Binding("backslash,ctrl+b", "toggle_list", "Articles", id="reader.toggle_list"),
     Binding("J", "list_down", "Article list: next", id="reader.list_down", show=False),
@@ -66,6 +71,8 @@ class MainScreen(Screen[None]):
         self.right = 0
         self._pending: tuple[str, str] | None = None
         self._painted_once = False
+        self._jump: tuple[str, str, int] | None = None
+        """(article path, side, sentence id) to put the cursor on once that pair is shown."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -177,12 +184,112 @@ class MainScreen(Screen[None]):
     def _display(self, comparison: Comparison) -> None:
         view = self.view
         view.loading = False
-        view.set_comparison(comparison, self.reader.flags)
+        view.set_comparison(comparison, self._marks(comparison))
+        self._apply_jump()
         self._update_status()
         if not self._painted_once:
             self._painted_once = True
             if os.environ.get("READER_EXIT_AFTER_FIRST_PAINT"):
                 self.app.call_after_refresh(self.app.exit)
+            # The notes store (and its imports) waits until the comparison is on screen.
+            self.app.call_after_refresh(self.reader.open_notes)
+
+    # --------------------------------------------------------------- notes
+    def _marks(self, comparison: Comparison | None) -> tuple[dict[int, int], dict[int, int]]:
+        notes = self.reader.notes
+        if comparison is None or not notes.opened:
+            return {}, {}
+        return notes.marks_for(comparison.left), notes.marks_for(comparison.right)
+
+    def notes_changed(self) -> None:
+        """The notes changed (here, on another screen or in another reader): new marks."""
+        view = self.view
+        if view.comparison is not None:
+            view.set_marks(self._marks(view.comparison))
+            self._update_status()
+
+    def on_screen_resume(self) -> None:
+        self.reader.poll_notes()
+
+    def _target(self) -> tuple[Article, list[int]] | None:
+        """The focused column's article and sentence ids on the cursor row."""
+        view = self.view
+        row, comparison = view.current, view.comparison
+        if row is None or comparison is None:
+            return None
+        side = view.focus_side
+        ids = row.row.left if side == "left" else row.row.right
+        if not ids:
+            self.notify(f"No {side} sentence on this row.", markup=False, timeout=2)
+            return None
+        return (comparison.left if side == "left" else comparison.right), list(ids)
+
+    def action_flag(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        article, ids = target
+        self.reader.notes.toggle_flags(article, [article.sentences[i] for i in ids])
+        self.notes_changed()
+
+    def action_edit_note(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        article, ids = target
+        notes = self.reader.notes
+        existing = notes.notes_for(article)
+        # A row side of several sentences: the note goes on the first one that has one.
+        sid = next((i for i in ids if i in existing and existing[i].note.strip()), ids[0])
+        sentence = article.sentences[sid]
+        note = existing.get(sid)
+
+        def save(text: str) -> None:
+            try:
+                notes.store.set_note(article, sentence, text)
+            finally:
+                notes.invalidate()
+                self.reader.notes_changed()
+
+        from reader.tui.screens.note_editor import NoteEditor
+
+        self.app.push_screen(
+            NoteEditor(article.title, article.source, sentence.text, note.note if note else "", save)
+        )
+
+    def action_notes(self) -> None:
+        from reader.tui.screens.notes import NotesScreen
+
+        self.app.push_screen(NotesScreen())
+
+    def jump_to(self, article: Article, sentence_id: int) -> None:
+        """Show ``article`` (where it is shown already, else on the left) with the cursor
+        on the row holding its sentence ``sentence_id``."""
+        index = next(i for i, a in enumerate(self.articles) if a is article)
+        if index == self.left:
+            side = "left"
+        elif index == self.right:
+            side = "right"
+        else:
+            side = "left"
+        self._jump = (article.path, side, sentence_id)
+        if side == "left" and index != self.left:
+            self.show_pair(index, self.right)
+        elif self.view.comparison is not None and self._pending == (
+            self.view.comparison.left.path, self.view.comparison.right.path
+        ):
+            self._apply_jump()
+        self.view.focus()
+
+    def _apply_jump(self) -> None:
+        jump, comparison = self._jump, self.view.comparison
+        if jump is None or comparison is None:
+            return
+        path, side, sentence_id = jump
+        if (comparison.left if side == "left" else comparison.right).path != path:
+            return  # not shown yet: _display calls again
+        self._jump = None
+        self.view.find_sentence(side, sentence_id)  # type: ignore[arg-type]
 
     def _update_headers(self) -> None:
         headers = self.query_one(HeaderBar)
@@ -191,10 +298,13 @@ class MainScreen(Screen[None]):
 
     def _update_status(self) -> None:
         view = self.view
+        left, right = view.marks
+        both = list(left.values()) + list(right.values())
+        marks = (sum(1 for b in both if b & FLAGGED), sum(1 for b in both if b & NOTED))
         self.query_one(StatusBar).show(
             status_content(
                 view.comparison, view.current, (view.cursor, view.row_count), view.focus_side,
-                len(self.reader.flags), view.collapse_boilerplate,
+                marks, view.collapse_boilerplate,
             )
         )
 
@@ -255,25 +365,6 @@ class MainScreen(Screen[None]):
     def action_focus_right(self) -> None:
         self.view.focus_side = "right"
         self.view.focus()
-
-    def action_flag(self) -> None:
-        view = self.view
-        row, comparison = view.current, view.comparison
-        if row is None or comparison is None:
-            return
-        side = view.focus_side
-        ids = row.row.left if side == "left" else row.row.right
-        if not ids:
-            self.notify(f"No {side} sentence on this row.", markup=False, timeout=2)
-            return
-        path = (comparison.left if side == "left" else comparison.right).path
-        keys = {(path, i) for i in ids}
-        if keys <= self.reader.flags:
-            self.reader.flags -= keys
-        else:
-            self.reader.flags |= keys
-        view.refresh_flags()
-        self._update_status()
 
     def action_toggle_boilerplate(self) -> None:
         self.view.collapse_boilerplate = not self.view.collapse_boilerplate

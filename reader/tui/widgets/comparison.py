@@ -32,13 +32,15 @@ from reader.tui.widgets.wrap import wrap
 
 Side = Literal["left", "right"]
 
-GUTTER = 4  # flag, kind mark, moved badge, space
+GUTTER = 5  # flag, note mark, kind mark, moved badge, space
 SEPARATOR = 1
 KIND_MARK = {"verbatim": "=", "near": "≈", "paraphrase": "~"}
 UNIQUE_MARK = "+"
 BOILER_MARK = "·"
 MOVED_MARK = "↕"
 FLAG_MARK = "⚑"
+NOTE_MARK = "✎"
+FLAGGED, NOTED = 1, 2  # bits of a sentence's mark (see reader.tui.notes_session)
 
 
 @dataclass(slots=True)
@@ -149,6 +151,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         "comparison--gutter",
         "comparison--moved",
         "comparison--flag",
+        "comparison--note",
         "comparison--separator",
     }
 
@@ -163,7 +166,8 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.comparison: Comparison | None = None
-        self.flags: set[tuple[str, int]] = set()
+        self.marks: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        """Sentence id -> FLAGGED | NOTED bits, for the left and the right article."""
         self._views: list[RowView] = []
         self._visible: list[RowView] = []
         self._visible_index: list[int] = []
@@ -176,9 +180,11 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self._right_row: dict[int, int] | None = None  # right sentence id -> Row index
 
     # ----------------------------------------------------------------- data
-    def set_comparison(self, comparison: Comparison | None, flags: set[tuple[str, int]]) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, marks: tuple[dict[int, int], dict[int, int]] = ({}, {})
+    ) -> None:
         self.comparison = comparison
-        self.flags = flags
+        self.marks = marks
         self._views = build_row_views(comparison) if comparison else []
         self._jump_back = None
         self._right_row = None
@@ -280,8 +286,23 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to_cursor()
         self.post_message(self.CursorMoved())
 
-    def refresh_flags(self) -> None:
-        self._refresh_row(self.cursor)
+    def set_marks(self, marks: tuple[dict[int, int], dict[int, int]]) -> None:
+        """New flag/note marks (after an edit here or in another reader): repaint if they differ."""
+        if marks != self.marks:
+            self.marks = marks
+            self._cache.clear()
+            self.refresh()
+
+    def find_sentence(self, side: Side, sentence_id: int) -> bool:
+        """Put the cursor on the row showing ``side``'s sentence ``sentence_id`` (showing
+        boilerplate again if that row is hidden)."""
+        for v in self._views:
+            if sentence_id in (v.row.left if side == "left" else v.row.right):
+                if self.position_of(v.index) is None and self.collapse_boilerplate:
+                    self.collapse_boilerplate = False
+                self.focus_side = side
+                return self.goto_row(v.index)
+        return False
 
     def _refresh_row(self, pos: int) -> None:
         """Re-render only the lines of one row (cursor and flag changes)."""
@@ -487,17 +508,27 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         base = self._style(*base_names)
         gutter_style = self._style("comparison--gutter", *base_names[-1:] if is_cursor else ())
         out: list[Segment] = []
-        # Gutter: flag, kind mark, moved badge, space (first line of a row only).
+        # Gutter: flag, note mark, kind mark, moved badge, space (first line of a row only).
         if k == 0 and ids:
-            article = self.comparison.left if side == "left" else self.comparison.right  # type: ignore[union-attr]
-            flagged = any((article.path, i) in self.flags for i in ids)
+            marks = self.marks[0] if side == "left" else self.marks[1]
+            bits = 0
+            for i in ids:
+                bits |= marks.get(i, 0)
             if st.boilerplate:
                 mark = BOILER_MARK
             elif view.match is not None:
                 mark = KIND_MARK[view.match.kind]
             else:
                 mark = UNIQUE_MARK
-            out.append(Segment(FLAG_MARK if flagged else " ", self._style("comparison--flag", *base_names[-1:] if is_cursor else ()) if flagged else gutter_style))
+            cursor_names = base_names[-1:] if is_cursor else ()
+            if bits & FLAGGED:
+                out.append(Segment(FLAG_MARK, self._style("comparison--flag", *cursor_names)))
+            else:
+                out.append(Segment(" ", gutter_style))
+            if bits & NOTED:
+                out.append(Segment(NOTE_MARK, self._style("comparison--note", *cursor_names)))
+            else:
+                out.append(Segment(" ", gutter_style))
             mark_names = base_names[:1] if base_names and not st.boilerplate else ()
             out.append(Segment(mark, self._style("comparison--gutter", *mark_names)))
             moved = view.match is not None and view.match.moved

@@ -14,7 +14,7 @@ def status_content(
     row: RowView | None,
     position: tuple[int, int],
     side: str,
-    flags: int,
+    marks: tuple[int, int],
     collapsed: bool,
 ) -> Content:
     if comparison is None:
@@ -40,8 +40,13 @@ def status_content(
             parts += [("  │ ", "dim"), ("boilerplate", "bold")]
         elif row.row.left or row.row.right:
             parts += [("  │ ", "dim"), ("unique " + ("left" if row.row.left else "right"), "bold")]
+    flags, notes = marks
+    if flags or notes:
+        parts.append(("  │", "dim"))
     if flags:
-        parts += [("  │ flags ", "dim"), str(flags)]
+        parts += [(" flags ", "dim"), str(flags)]
+    if notes:
+        parts += [(" notes ", "dim"), str(notes)]
     return Content.assemble(*parts)
 
 
