@@ -39,7 +39,12 @@ class ReaderApp(App[int]):
         self.paths: list[str] = list(paths)
         self.preload = preload if preload is not None else start_preload(self.paths)
         self.problems: list[str] = list(problems)
+        """What could not be opened, one line each: found while listing, then while loading."""
         self.articles: list[Article] = []
+        self.pending: set[str] = set()
+        """Paths of listed articles not loaded yet (stubs; see reader/tui/lazy.py)."""
+        self.failed: dict[str, str] = {}
+        """Listed articles that failed when loaded later: path -> one-line reason."""
         self.comparisons: dict[tuple[str, str], Comparison] = {}
         self.notes = NotesSession(self._notes_report)
         """Flags and notes (the store opens after the first paint, or on first use)."""
@@ -54,6 +59,59 @@ class ReaderApp(App[int]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(NOTES_POLL, self.poll_notes)
+
+    # ------------------------------------------------------------ lazy articles
+    def is_loaded(self, article: Article) -> bool:
+        return article.path not in self.pending and article.path not in self.failed
+
+    def article_loaded(self, index: int, article: Article | None, problem: str | None) -> bool:
+        """Record the result of loading listed article ``index`` (UI thread); True if loaded."""
+        if not 0 <= index < len(self.articles):
+            return False
+        path = self.articles[index].path
+        if path not in self.pending:
+            return path not in self.failed
+        self.pending.discard(path)
+        if article is None:
+            self.failed[path] = problem or path
+            self.problems.append(problem or path)
+            return False
+        self.articles[index] = article
+        return True
+
+    def load_now(self, article: Article) -> Article | None:
+        """``article`` loaded (here, now: one file) if it is a stub; None if it cannot be."""
+        if article.path in self.failed:
+            return None
+        if article.path not in self.pending:
+            return article
+        from reader.tui.lazy import load_one
+
+        index = next((i for i, a in enumerate(self.articles) if a is article), -1)
+        loaded, problem = load_one(article.path)
+        ok = self.article_loaded(index, loaded, problem)
+        for screen in self.screen_stack:
+            changed = getattr(screen, "article_changed", None)
+            if changed is not None:
+                changed(index)
+        return self.articles[index] if ok else None
+
+    def action_problems(self) -> None:
+        from reader.tui.screens.problems import ProblemsScreen
+
+        if self.screen.id == "problems":
+            self.pop_screen()
+        else:
+            self.push_screen(ProblemsScreen(*self.problems_summary()))
+
+    def problems_summary(self) -> tuple[list[str], list[str]]:
+        """(skipped, warnings): one line each, plain text."""
+        from reader.corpus.errors import one_line
+
+        skipped = [one_line(p, 600) for p in self.problems]
+        warnings = [one_line(f"{a.path}: {', '.join(a.warnings)}", 600)
+                    for a in self.articles if a.warnings and self.is_loaded(a)]
+        return skipped, warnings
 
     # ------------------------------------------------------------ notes
     def open_notes(self) -> None:

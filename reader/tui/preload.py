@@ -29,17 +29,25 @@ class Loaded:
     """What the preload produces: the articles, files skipped (one line each), the first comparison."""
 
     def __init__(self, articles: list[Article] | None = None, skipped: list[str] | None = None,
-                 first: Comparison | None = None) -> None:
+                 first: Comparison | None = None, pending: set[str] | None = None) -> None:
         self.articles: list[Article] = articles if articles is not None else []
         self.skipped: list[str] = skipped if skipped is not None else []
         self.first = first
+        self.pending: set[str] = pending if pending is not None else set()
+        """Paths of articles listed from a peek, not loaded yet (see reader/tui/lazy.py)."""
 
 
 def load_all(paths: list[str], compare_first: bool = True) -> Loaded:
+    """Every article loaded; above ``LAZY_THRESHOLD`` files, the first two loaded and the
+    others listed from a peek (``Loaded.pending``), so a big folder opens in about a second."""
     from reader.corpus import boilerplate
     from reader.corpus.load import LoadError, load_article
+    from reader.tui.lazy import LAZY_THRESHOLD, list_lazily
 
     out = Loaded()
+    if len(paths) > LAZY_THRESHOLD:
+        out.articles, out.skipped, out.pending = list_lazily(paths)
+        paths = []
     for path in paths:
         try:
             out.articles.append(load_article(path))
@@ -48,12 +56,13 @@ def load_all(paths: list[str], compare_first: bool = True) -> Loaded:
         except (OSError, ValueError) as exc:  # defensive: a bad file never kills the app
             out.skipped.append(f"{path}: {type(exc).__name__}: {exc}")
     mark_corpus = getattr(boilerplate, "mark_corpus", None)
-    if mark_corpus is not None and len(out.articles) > 1:
-        mark_corpus(out.articles)
-    if compare_first and out.articles:
+    loaded = [a for a in out.articles if a.path not in out.pending]
+    if mark_corpus is not None and len(loaded) > 1:
+        mark_corpus(loaded)
+    if compare_first and loaded:
         from reader.engine.compare import compare
 
-        arts = out.articles
+        arts = loaded
         out.first = compare(arts[0], arts[min(1, len(arts) - 1)])
         warm_diffs(out.first)
     return out

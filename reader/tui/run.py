@@ -34,12 +34,24 @@ def run_tui(paths: list[str], *, headless: bool = False) -> int:
         found, problems = collect_paths(list(paths) if paths else [str(seeds_dir())])
         files = [str(p) for p in found]
         preload = preloading.start(files) if files else None
+    from reader.tui.app import ReaderApp
+
+    if files:
+        # Nothing readable at all (a folder of binaries, say): say why on stderr, one line
+        # a problem, rather than open an empty TUI. The preload is usually done by now
+        # (it ran while Textual was imported), so waiting here costs nothing.
+        try:
+            loaded = preload.result()
+        except Exception:  # the app loads again (in a worker) and reports there
+            loaded = None
+        if loaded is not None and not loaded.articles:
+            problems = list(problems) + list(loaded.skipped)
+            files = []
     if not files:
         for line in problems or ["no article files to open"]:
             print(f"reader: {line}", file=sys.stderr)
         gc.enable()
         return 2
-    from reader.tui.app import ReaderApp
 
     gc.freeze()
     gc.enable()

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from reader.tui.preload import Loaded
 
 PROGRESS_DELAY = 0.25  # seconds of comparison work before the loading indicator shows
+FILL_BATCH = 0.5  # seconds between article-list updates from the background loader
+FILL_PAUSE = 0.002  # seconds the background loader sleeps between files (keys come first)
 
 MAIN_BINDINGS = [
     Binding("j,down", "cursor_down", "Down", id="reader.cursor_down", show=False),
@@ -58,6 +60,8 @@ MAIN_BINDINGS = [
     Binding("left_curly_bracket", "step_right(-1)", "Previous right article", id="reader.prev_right", show=False),
     Binding("right_curly_bracket", "step_right(1)", "Next right article", id="reader.next_right", show=False),
     Binding("s", "swap", "Swap", id="reader.swap"),
+    Binding("w", "app.problems", "Problems", id="reader.problems", show=False,
+            tooltip="Files skipped (and why) and warnings about the articles"),
 ]
 
 
@@ -71,6 +75,8 @@ class MainScreen(Screen[None]):
         self.right = 0
         self._pending: tuple[str, str] | None = None
         self._painted_once = False
+        self._wanted: tuple[int, int] | None = None
+        """The pair waiting for its articles to load."""
         self._jump: tuple[str, str, int] | None = None
         """(article path, side, sentence id) to put the cursor on once that pair is shown."""
 
@@ -130,25 +136,150 @@ class MainScreen(Screen[None]):
         if loaded.first is not None:
             first = loaded.first
             self.reader.comparisons[(first.left.path, first.right.path)] = first
-        self._articles_loaded(loaded.articles, loaded.skipped)
+        self._articles_loaded(loaded.articles, loaded.skipped, loaded.pending)
 
-    def _articles_loaded(self, articles: list[Article], skipped: list[str]) -> None:
-        self.reader.articles = articles
-        problems = list(self.reader.problems) + skipped
-        if problems:
-            shown = "\n".join(problems[:8]) + (f"\n… and {len(problems) - 8} more" if len(problems) > 8 else "")
-            self.notify(shown, title=f"Skipped {len(problems)}", severity="warning", markup=False, timeout=8)
+    def _articles_loaded(self, articles: list[Article], skipped: list[str], pending: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+        reader = self.reader
+        reader.articles = articles
+        reader.pending = set(pending)
+        reader.problems = list(reader.problems) + list(skipped)
+        self._notify_skipped(reader.problems)
         if not articles:
             self.query_one(HeaderBar).show(Content("no articles could be opened"), Content(""))
             self.query_one(StatusBar).show(Content("nothing to compare"))
             return
-        self.article_list.show_articles(articles, 0, min(1, len(articles) - 1))
+        self.article_list.show_articles(articles, 0, min(1, len(articles) - 1), self._states())
         self.show_pair(0, min(1, len(articles) - 1))
+
+    def _problems_key(self) -> str:
+        for key, active in self.active_bindings.items():
+            if active.binding.action == "app.problems":
+                return self.app.get_key_display(active.binding)
+        return "w"
+
+    def _notify_skipped(self, problems: list[str]) -> None:
+        """One notification for everything skipped at start-up: how many, the first reasons."""
+        if not problems:
+            return
+        from reader.corpus.errors import one_line
+
+        first = [one_line(p, 160) for p in problems[:2]]
+        more = f"\n… and {len(problems) - 2} more" if len(problems) > 2 else ""
+        message = "\n".join(first) + more + f"\n{self._problems_key()}: every problem and why"
+        what = "file" if len(problems) == 1 else "files"
+        self.notify(message, title=f"Skipped {len(problems)} {what}", severity="warning", markup=False, timeout=10)
+
+    def _states(self) -> dict[str, str]:
+        reader = self.reader
+        states = dict.fromkeys(reader.pending, "pending")
+        states.update(dict.fromkeys(reader.failed, "failed"))
+        return states
+
+    # ------------------------------------------------------- lazy loading
+    def article_changed(self, index: int) -> None:
+        """Listed article ``index`` was loaded (or failed): redraw its list entry."""
+        if 0 <= index < len(self.articles):
+            path = self.articles[index].path
+            state = "failed" if path in self.reader.failed else ("pending" if path in self.reader.pending else "")
+            self.article_list.update_articles(self.articles, [index], {path: state})
+
+    @work(thread=True, group="lazy")
+    def load_listed(self, indices: list[int], paths: list[str], pair: tuple[int, int]) -> None:
+        """Load the chosen stubs (off the UI thread), then show the pair."""
+        from reader.tui.lazy import load_one
+
+        results = [(i, *load_one(p)) for i, p in zip(indices, paths)]
+        self.app.call_from_thread(self._listed_loaded, results, pair)
+
+    def _listed_loaded(self, results, pair: tuple[int, int]) -> None:
+        reader = self.reader
+        failed = []
+        for index, article, problem in results:
+            if not reader.article_loaded(index, article, problem) and self.articles[index].path in reader.failed:
+                failed.append(reader.failed[self.articles[index].path])
+            self.article_changed(index)
+        if self._wanted != pair:
+            return  # another pair was chosen meanwhile
+        self._wanted = None
+        if failed:
+            for line in failed:
+                self.notify(line, title="Could not read this article", severity="warning", markup=False, timeout=8)
+            self._update_headers()
+            self.article_list.mark(self.articles, self.left, self.right)
+            self._update_status()
+            return
+        self.show_pair(*pair)
+
+    def start_filling(self) -> None:
+        """After the first paint: load the listed articles in the background."""
+        if self.reader.pending and not self.app._exit:
+            self.fill_listed()
+
+    @work(thread=True, exclusive=True, group="fill")
+    def fill_listed(self) -> None:
+        """Load every listed stub, a file at a time, yielding to the UI between files;
+        the list's sentence counts are updated in batches."""
+        import time
+
+        from textual.worker import get_current_worker
+
+        from reader.tui.lazy import load_one
+
+        worker = get_current_worker()
+        reader = self.reader
+        todo = [(i, a.path) for i, a in enumerate(list(self.articles)) if a.path in reader.pending]
+        batch: list = []
+        last = time.monotonic()
+        for index, path in todo:
+            if worker.is_cancelled:
+                return
+            if path not in reader.pending:
+                continue  # chosen meanwhile
+            batch.append((index, *load_one(path)))
+            time.sleep(FILL_PAUSE)
+            if time.monotonic() - last >= FILL_BATCH:
+                if worker.is_cancelled:
+                    return
+                self.app.call_from_thread(self._filled, batch)
+                batch, last = [], time.monotonic()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._filled, batch)
+
+    def _filled(self, results) -> None:
+        """A batch from the background loader. Failures found here are not announced (the
+        start-up summary is the one notification): the list marks them "could not be
+        read" and w lists them with the reason."""
+        reader = self.reader
+        changed: dict[str, str] = {}
+        indices = []
+        for index, article, problem in results:
+            if index >= len(self.articles) or self.articles[index].path not in reader.pending:
+                continue  # chosen (and loaded) meanwhile
+            reader.article_loaded(index, article, problem)
+            path = self.articles[index].path
+            changed[path] = "failed" if path in reader.failed else ""
+            indices.append(index)
+        if indices:
+            self.article_list.update_articles(self.articles, indices, changed)
 
     # ----------------------------------------------------------- comparing
     def show_pair(self, left: int, right: int) -> None:
         if not self.articles:
             return
+        reader = self.reader
+        chosen = [i for i in dict.fromkeys((left, right))]
+        bad = [reader.failed[self.articles[i].path] for i in chosen if self.articles[i].path in reader.failed]
+        if bad:
+            for line in bad:
+                self.notify(line, title="Could not read this article", severity="warning", markup=False, timeout=8)
+            return
+        stubs = [i for i in chosen if self.articles[i].path in reader.pending]
+        if stubs:
+            self._wanted = (left, right)
+            self.query_one(StatusBar).show(Content("loading…"))
+            self.load_listed(stubs, [self.articles[i].path for i in stubs], (left, right))
+            return
+        self._wanted = None
         self.left, self.right = left, right
         la, ra = self.articles[left], self.articles[right]
         self._update_headers()
@@ -193,6 +324,7 @@ class MainScreen(Screen[None]):
                 self.app.call_after_refresh(self.app.exit)
             # The notes store (and its imports) waits until the comparison is on screen.
             self.app.call_after_refresh(self.reader.open_notes)
+            self.app.call_after_refresh(self.start_filling)
 
     # --------------------------------------------------------------- notes
     def _marks(self, comparison: Comparison | None) -> tuple[dict[int, int], dict[int, int]]:

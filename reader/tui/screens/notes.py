@@ -271,7 +271,9 @@ class NotesScreen(Screen[None]):
 
         for a in self.reader.articles:
             if article_key(a.path) == n.article_path:
-                return a
+                # A listed article not read yet is loaded first: re-anchoring notes on
+                # an empty stub would mark them orphaned.
+                return self.reader.load_now(a)
         return None
 
     def action_jump(self) -> None:
@@ -380,7 +382,7 @@ class NotesScreen(Screen[None]):
             else:
                 notes = store.all_notes()
                 count = len(notes)
-                text = to_markdown(notes, list(self.reader.articles))
+                text = to_markdown(notes, [a for a in self.reader.articles if self.reader.is_loaded(a)])
             dirs = [os.getcwd()]
             if store.path is not None:
                 dirs.append(str(store.path.parent))
