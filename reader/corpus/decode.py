@@ -9,9 +9,9 @@ as a warning. Text that decodes but is mostly control characters is refused as b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from reader.corpus.errors import LoadError
+from reader.record import Record
 
 BINARY = "binary file, skipped"
 
@@ -27,11 +27,13 @@ _BOMS = (
 _BINARY_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]")
 
 
-@dataclass(slots=True)
-class Decoded:
-    text: str
-    encoding: str
-    warnings: list[str] = field(default_factory=list)
+class Decoded(Record):
+    __slots__ = ("text", "encoding", "warnings")
+
+    def __init__(self, text: str, encoding: str, warnings: list[str] | None = None):
+        self.text = text
+        self.encoding = encoding
+        self.warnings = [] if warnings is None else warnings
 
 
 def decode_bytes(data: bytes, name: str = "<input>", declared: str | None = None) -> Decoded:

@@ -28,9 +28,9 @@ Formats:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from reader.corpus.errors import LoadError
+from reader.record import Record
 
 KINDS = {
     ".txt": "text",
@@ -48,14 +48,17 @@ RECORD_KINDS = ("json", "jsonl")
 _RECORD_REF = re.compile(r"(.+\.(?:jsonl|ndjson|json))#(\d{1,9})", re.I)
 
 
-@dataclass(slots=True)
-class Parsed:
-    body: str
-    title: str | None = None
-    source: str | None = None
-    date: str | None = None
-    url: str | None = None
-    warnings: list[str] = field(default_factory=list)
+class Parsed(Record):
+    __slots__ = ("body", "title", "source", "date", "url", "warnings")
+
+    def __init__(self, body: str, title: str | None = None, source: str | None = None, date: str | None = None,
+                 url: str | None = None, warnings: list[str] | None = None):
+        self.body = body
+        self.title = title
+        self.source = source
+        self.date = date
+        self.url = url
+        self.warnings = [] if warnings is None else warnings
 
 
 def kind_for(name: str) -> str | None:

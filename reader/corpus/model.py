@@ -6,43 +6,59 @@ Nothing here imports textual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from reader.record import Record
 
 
-@dataclass(slots=True)
-class Sentence:
+class Sentence(Record):
     """One sentence of an article.
 
     ``start``/``end`` are character offsets into ``Article.text`` (the sanitised full
     text), so ``article.text[s.start:s.end] == s.text`` always holds.
     """
 
-    id: int
-    text: str
-    paragraph: int
-    start: int
-    end: int
-    boilerplate: bool = False
+    __slots__ = ("id", "text", "paragraph", "start", "end", "boilerplate")
+
+    def __init__(self, id: int, text: str, paragraph: int, start: int, end: int, boilerplate: bool = False):
+        self.id = id
+        self.text = text
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.boilerplate = boilerplate
 
 
-@dataclass(slots=True)
-class Article:
+class Article(Record):
     """A loaded article: metadata, the sanitised full text, paragraphs and sentences.
 
     ``paragraphs`` holds ``(start, end)`` offsets into ``text``; paragraph 0 is the
     title line. ``sentences`` cover every non-blank character of ``text`` in order.
     """
 
-    path: str
-    title: str
-    source: str
-    text: str
-    paragraphs: list[tuple[int, int]] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    date: str | None = None
-    url: str | None = None
-    encoding: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    __slots__ = ("path", "title", "source", "text", "paragraphs", "sentences", "date", "url", "encoding", "warnings")
+
+    def __init__(
+        self,
+        path: str,
+        title: str,
+        source: str,
+        text: str,
+        paragraphs: list[tuple[int, int]] | None = None,
+        sentences: list[Sentence] | None = None,
+        date: str | None = None,
+        url: str | None = None,
+        encoding: str | None = None,
+        warnings: list[str] | None = None,
+    ):
+        self.path = path
+        self.title = title
+        self.source = source
+        self.text = text
+        self.paragraphs = [] if paragraphs is None else paragraphs
+        self.sentences = [] if sentences is None else sentences
+        self.date = date
+        self.url = url
+        self.encoding = encoding
+        self.warnings = [] if warnings is None else warnings
 
     def __len__(self) -> int:
         return len(self.sentences)

@@ -10,24 +10,28 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from reader.engine.text import _LEX, fold, lexeme, quotations, words
 
 
-@dataclass(slots=True)
 class Unit:
-    text: str
-    norm: str
-    stems: frozenset[str]
-    nums: frozenset[str]
-    quotes: tuple[str, ...]
-    nwords: int
-    bigrams: frozenset[tuple[str, str]]
-    weight: float = 0.0  # total IDF of ``stems``, set by Idf.prepare
-    ranked: tuple[str, ...] = ()  # ``stems`` rarest first, set by Idf.prepare
+    """A sentence (or two joined) prepared for comparison."""
+
+    __slots__ = ("text", "norm", "stems", "nums", "quotes", "nwords", "bigrams", "weight", "ranked")
+
+    def __init__(self, text: str, norm: str, stems: frozenset[str], nums: frozenset[str], quotes: tuple[str, ...],
+                 nwords: int, bigrams: frozenset[tuple[str, str]]):
+        self.text = text
+        self.norm = norm
+        self.stems = stems
+        self.nums = nums
+        self.quotes = quotes
+        self.nwords = nwords
+        self.bigrams = bigrams
+        self.weight = 0.0  # total IDF of ``stems``, set by Idf.prepare
+        self.ranked: tuple[str, ...] = ()  # ``stems`` rarest first, set by Idf.prepare
 
     @classmethod
     def of(cls, text: str) -> "Unit":

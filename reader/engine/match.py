@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from reader.engine import model
 from reader.engine.candidates import candidate_pairs
@@ -20,13 +19,16 @@ from reader.engine.features import Idf, Unit, pair_features
 GROUP_GAIN = 0.3  # a group must beat its best single member by this much (logit)
 
 
-@dataclass(slots=True)
 class Link:
-    left: tuple[int, ...]
-    right: tuple[int, ...]
-    probability: float
-    features: list[float]
-    context: list[float]
+    __slots__ = ("left", "right", "probability", "features", "context")
+
+    def __init__(self, left: tuple[int, ...], right: tuple[int, ...], probability: float,
+                 features: list[float], context: list[float]):
+        self.left = left
+        self.right = right
+        self.probability = probability
+        self.features = features
+        self.context = context
 
 
 def _positions(ids: list[int]) -> dict[int, float]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
 
 from reader.corpus.model import Article
+from reader.record import Record
 
 Kind = Literal["verbatim", "near", "paraphrase"]
 KINDS: tuple[Kind, ...] = ("verbatim", "near", "paraphrase")
 
 
-@dataclass(slots=True, frozen=True)
-class DiffOp:
+class DiffOp(Record):
     """One step of a word-level diff between the two sides of a match.
 
     ``op`` is ``equal``, ``delete`` (only on the left), ``insert`` (only on the right)
@@ -20,25 +19,32 @@ class DiffOp:
     left/right *match text* (the sentences of that side joined by a single space).
     """
 
-    op: Literal["equal", "delete", "insert", "replace"]
-    left: tuple[int, int]
-    right: tuple[int, int]
+    __slots__ = ("op", "left", "right")
+
+    def __init__(self, op: Literal["equal", "delete", "insert", "replace"], left: tuple[int, int], right: tuple[int, int]):
+        self.op = op
+        self.left = left
+        self.right = right
 
 
-@dataclass(slots=True)
-class Match:
+class Match(Record):
     """Sentences of the left article that report the same thing as sentences of the right.
 
-    ``left``/``right`` are sentence ids (one, or two adjacent ones for a 2-1 / 1-2 match).
+    ``left``/``right`` are sentence ids (one, or two adjacent ones for a 2-1 / 1-2 match);
+    ``texts`` the joined text of each side.
     """
 
-    left: list[int]
-    right: list[int]
-    kind: Kind
-    score: float
-    moved: bool = False
-    texts: tuple[str, str] = ("", "")  # the joined text of each side
-    _diff: list[DiffOp] | None = field(default=None, repr=False, compare=False)
+    __slots__ = ("left", "right", "kind", "score", "moved", "texts", "_diff")
+
+    def __init__(self, left: list[int], right: list[int], kind: Kind, score: float, moved: bool = False,
+                 texts: tuple[str, str] = ("", "")):
+        self.left = left
+        self.right = right
+        self.kind = kind
+        self.score = score
+        self.moved = moved
+        self.texts = texts
+        self._diff: list[DiffOp] | None = None
 
     @property
     def diff(self) -> list[DiffOp]:
@@ -50,35 +56,42 @@ class Match:
         return self._diff
 
 
-@dataclass(slots=True)
-class Row:
+class Row(Record):
     """One aligned display row: sentence ids on each side (either may be empty).
 
     ``match`` indexes ``Comparison.matches`` when the row shows a match, else None.
     """
 
-    left: list[int]
-    right: list[int]
-    match: int | None = None
+    __slots__ = ("left", "right", "match")
+
+    def __init__(self, left: list[int], right: list[int], match: int | None = None):
+        self.left = left
+        self.right = right
+        self.match = match
 
 
-@dataclass(slots=True)
-class Stats:
-    similarity: float
-    left_unique: int
-    right_unique: int
-    matched: int
-    left_boilerplate: int
-    right_boilerplate: int
+class Stats(Record):
+    __slots__ = ("similarity", "left_unique", "right_unique", "matched", "left_boilerplate", "right_boilerplate")
+
+    def __init__(self, similarity: float, left_unique: int, right_unique: int, matched: int,
+                 left_boilerplate: int, right_boilerplate: int):
+        self.similarity = similarity
+        self.left_unique = left_unique
+        self.right_unique = right_unique
+        self.matched = matched
+        self.left_boilerplate = left_boilerplate
+        self.right_boilerplate = right_boilerplate
 
 
-@dataclass(slots=True)
-class Comparison:
-    left: Article
-    right: Article
-    matches: list[Match]
-    rows: list[Row]
-    stats: Stats
+class Comparison(Record):
+    __slots__ = ("left", "right", "matches", "rows", "stats")
+
+    def __init__(self, left: Article, right: Article, matches: list[Match], rows: list[Row], stats: Stats):
+        self.left = left
+        self.right = right
+        self.matches = matches
+        self.rows = rows
+        self.stats = stats
 
     def match_of(self, side: Literal["left", "right"], sentence_id: int) -> Match | None:
         """The match a sentence takes part in, if any."""
