@@ -339,3 +339,76 @@ def test_large_article_is_marked_quickly(copies):
     elapsed = time.perf_counter() - t0
     assert elapsed < 5.0, f"{len(a.sentences)} sentences took {elapsed:.2f}s"
     assert is_marked(a, "Source link")
+
+
+# --------------------------------------------------------------------------- fast paths
+# The detector's shortcuts must give exactly what the plain patterns give.
+import random  # noqa: E402
+import re  # noqa: E402
+
+from reader.corpus import boilerplate as bp  # noqa: E402
+
+TRICKY = [
+    "", "   ", "U.S. officials said", "don't", "don’t miss", "10h30 1ST 2nd 3RD 4th 5sT 6H",
+    "e-mail address: a@b.com", "x.read more", "x'read more", "read more.com", "editors' picks",
+    "Sign-up now", "x-sign-up", "İstanbul ıs ſo K", "Straße ÉTÉ ÇA", "**Bold** _it_ `code` ~x~",
+    "[Read more](https://example.com/a) ![img](x.png)", "© 2024 Acme. All rights reserved.",
+    "Photo: Jane Doe/Reuters", "Home » News › World", "(555) 123-4567", "12:30 p.m. ET",
+    "“Quoted,” she said — and left…", "WATCH: the video", "3.5% of 1,200", "a-b-c d.e.f g’h",
+]
+
+
+def _fuzz(seed: int, n: int) -> list[str]:
+    rnd = random.Random(seed)
+    alphabet = list("aAbBsStThHnNdDrRxX0123456789 .,-'’_*#`~:/()[]!?…\"“”«»@©İıſ\u212aéÉß\n\t")
+    phrases = list(bp._PHRASES)
+    out = list(TRICKY)
+    for _ in range(n):
+        out.append("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))))
+        words = [rnd.choice(phrases) for _ in range(rnd.randint(1, 3))]
+        out.append(rnd.choice(["", "x.", "(", "x-", "The "]) + rnd.choice([" ", "-", "'", ".", ", "]).join(words)
+                   + rnd.choice(["", ".", "x", "'s", ".com", "-"]))
+    return out
+
+
+def test_tokens_equal_the_word_pattern():
+    for text in _fuzz(1, 1500):
+        words, low, joined = bp._tokens(text.split())
+        assert words == bp._WORD_RE.findall(text), text
+        assert low == bp._WORD_RE.findall(text.lower()), text
+        assert joined is None or joined == " ".join(low)
+
+
+def test_phrase_trie_equals_longest_first_alternation():
+    alts = "|".join(re.escape(p) for p in sorted(bp._PHRASES, key=len, reverse=True))
+    flat = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
+    for text in _fuzz(2, 1500):
+        low = " ".join(text.lower().split())
+        spans = [(m.span(), m.group(0)) for m in flat.finditer(low)]
+        assert spans == [(m.span(), m.group(0)) for m in bp._phrase_re().finditer(low)], low
+        if spans:
+            assert bp._may_hold_phrase(bp._Text(text)), text
+
+
+def test_lower_case_keeps_words_apart_in_the_safe_range():
+    # _tokens derives the lower-case words from the words for these characters
+    for cp in [*range(0x130), *range(0x2000, 0x2070)]:
+        c = chr(cp)
+        low = c.lower()
+        assert len(low) == 1
+        if c in "HSNDRT":
+            continue  # handled by _DIGIT_CASED
+        for rx in (r"[^\W\d_]", r"\d", r"['’.-]", r"[.,:/h-]", r"[stndrh]"):
+            assert bool(re.match(rx, c)) == bool(re.match(rx, low)), (hex(cp), rx)
+
+
+def test_text_features_equal_the_plain_functions():
+    for text in _fuzz(3, 500):
+        t = bp._Text(text)
+        clean, bonus = bp._clean(text)
+        assert (t.clean, t.bonus) == (clean, bonus)
+        assert t.lower == " ".join(clean.lower().split())
+        assert t.key == bp._key(text)
+        assert t.sl == bp._is_sentence_like(clean, bp._words(clean))
+        assert t.content == bp._content(bp._words(clean))
+        assert bool(bp._TERMINAL_RE.search(text.rstrip())) == bp._terminal(text.rstrip())

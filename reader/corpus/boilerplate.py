@@ -29,6 +29,11 @@ rather than on phrases of particular sites:
 
 The title (sentence 0) is never boilerplate. :func:`explain_boilerplate` returns why each
 marked sentence was marked (for debugging and for a "why is this dimmed" view).
+
+Cost: patterns compile on first use (importing compiles nothing); the words and shape of each
+distinct text are computed once per marking run (:class:`_Text`, shared by the corpus index
+and the runs of :func:`mark_corpus`); costly patterns sit behind cheap tests that are
+necessary for them to match, so every shortcut gives exactly what the plain pattern gives.
 """
 
 from __future__ import annotations
@@ -198,6 +203,7 @@ abril mayo junio julio agosto septiembre octubre noviembre diciembre janeiro fev
 maio junho julho setembro outubro novembro dezembro gennaio febbraio aprile maggio giugno
 luglio settembre ottobre dicembre
 """.split())
+_MONTHS_AGO = _MONTHS | {"ago"}
 _DATE_WORDS = _MONTHS | frozenset("""
 am pm a.m. p.m. utc gmt bst cet cest est edt cst cdt mst mdt pst pdt et pt ist jst kst aest
 aedt hkt sgt ago hour hours minute minutes min mins day days week weeks yesterday today
@@ -207,76 +213,166 @@ veröffentlicht aktualisiert pubblicato aggiornato
 """.split())
 
 # --------------------------------------------------------------------------- patterns
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*|\d+(?:[.,:/h-]\d+)*(?:st|nd|rd|th)?", re.U)
+class _LazyRe:
+    """A regex compiled on first use, so importing the module compiles nothing.
+
+    After the first call the compiled pattern's methods are stored on the instance, so later
+    calls cost no more than calling the compiled pattern.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name: str):  # only reached before the first compile
+        rx = re.compile(self.pattern, self.flags)
+        for meth in ("search", "match", "fullmatch", "findall", "finditer", "sub", "split"):
+            setattr(self, meth, getattr(rx, meth))
+        return getattr(rx, name)
+
+
+_WORD_RE = _LazyRe(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*|\d+(?:[.,:/h-]\d+)*(?:st|nd|rd|th)?", re.U)
 _phrase_re_cache: list[re.Pattern[str]] = []
+
+
+def _trie_alternation(phrases: Iterable[str]) -> str:
+    """Regex source matching the same strings as ``a|b|...`` tried longest first.
+
+    A character trie: the branches of a node start with distinct characters, so at most one
+    can match, and the "phrase ends here" option comes last; backtracking therefore yields
+    the longest phrase for which the rest of the pattern matches, exactly like the flat
+    alternation sorted by length (but with a handful of tests per position, not hundreds).
+    """
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
 
 
 def _phrase_re() -> re.Pattern[str]:
     """The phrase alternation, compiled on first use (keeps the module cheap to import)."""
     if not _phrase_re_cache:
-        alts = "|".join(re.escape(p) for p in sorted(_PHRASES, key=len, reverse=True))
-        _phrase_re_cache.append(re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])"))
+        _phrase_re_cache.append(
+            re.compile(r"(?<![\w-])" + _trie_alternation(_PHRASES) + r"(?![\w-])"))
     return _phrase_re_cache[0]
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[\s*email\s*protected\s*\]", re.I)
-_URL_RE = re.compile(
-    r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|info|news|example|gov|edu|uk|de|fr)\b(?!\.\w)",
+
+
+_phrase_words_cache: list[tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]] = []
+
+
+def _may_hold_phrase(t: _Text) -> bool:
+    """False only if no phrase can match in ``t.lower`` (a cheap test before the regex).
+
+    A phrase starts after a character that is neither a word character nor "-", and ends
+    before one. Unless a word of the text holds an inner "'", "’" or "." (then the words at
+    the phrase's ends may run on past it), the words of the phrase are consecutive words of
+    the text: its first two words, or its only word, are then among them.
+    """
+    if not _phrase_words_cache:
+        toks = [_WORD_RE.findall(ph) for ph in _PHRASES]
+        pairs = frozenset((w[0], w[1]) for w in toks if len(w) >= 2)
+        _phrase_words_cache.append((frozenset(w[0] for w in toks if len(w) == 1),
+                                    frozenset(a for a, _ in pairs), pairs))
+    singles, firsts, pairs = _phrase_words_cache[0]
+    low = t.low
+    if not t.alpha:
+        exact = t.exact
+        if "'" in exact or "’" in exact or "." in exact:
+            return True
+    if not singles.isdisjoint(low):
+        return True
+    return not firsts.isdisjoint(low) and not pairs.isdisjoint(zip(low, low[1:]))
+
+
+_EMAIL_RE = _LazyRe(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[\s*email\s*protected\s*\]", re.I)
+# ([\w-]++ is possessive: giving characters back could never let "\." match, so the matches
+# are those of [\w-]+, without the quadratic backtracking on every word)
+_URL_RE = _LazyRe(
+    r"https?://|\bwww\.|\b[\w-]++\.(?:com|org|net|co|io|info|news|example|gov|edu|uk|de|fr)\b(?!\.\w)",
     re.I,
 )
-_HANDLE_RE = re.compile(r"(?<![\w@])@[A-Za-z_]\w{2,}")
-_MDLINK_RE = re.compile(r"(!?)\[([^\]\n]*)\]\([^)\n]*\)")
-_COPY_RE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}", re.I)
-_COUNTER_RE = re.compile(r"\(\s*\d+\s*/\s*\d+\s*[^\s\d()]{0,3}\s*\)")
-_GALLERY_RE = re.compile(
+# Cheap necessary conditions for some costly patterns: each finds a part that every match of
+# the full pattern contains, and the full pattern runs only on a hit. The "_A" forms search
+# lower-cased ASCII text without re.I (they start with a literal, which re scans fast); other
+# text goes to the re.I form (re.I lets "i", "k", "s" match some non-ASCII letters).
+_URL_PRE = _LazyRe(r"://|www\.|\.(?:co|org|net|io|info|news|example|gov|edu|uk|de|fr)", re.I)
+_URL_PRE_A = _LazyRe(r"\.(?:co|org|net|io|info|news|example|gov|edu|uk|de|fr)")
+_HANDLE_RE = _LazyRe(r"(?<![\w@])@[A-Za-z_]\w{2,}")
+_MDLINK_RE = _LazyRe(r"(!?)\[([^\]\n]*)\]\([^)\n]*\)")
+_COPY_RE = _LazyRe(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}", re.I)
+_COUNTER_RE = _LazyRe(r"\(\s*\d+\s*/\s*\d+\s*[^\s\d()]{0,3}\s*\)")
+_GALLERY_RE = _LazyRe(
     r"^\W*(?:(?:photo|image|slide|picture)s?\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\W*$", re.I
 )
-_BRACKET_CREDIT_RE = re.compile(r"\[[A-Z][A-Z0-9 .,'&/-]{1,40}\]")
-_PAREN_CREDIT_RE = re.compile(
+_BRACKET_CREDIT_RE = _LazyRe(r"\[[A-Z][A-Z0-9 .,'&/-]{1,40}\]")
+_PAREN_CREDIT_RE = _LazyRe(
     r"\((?:[A-Z]{2,}\s+)?(?:pool\s+|file\s+)?(?:photo|photograph|image|picture)s?\b[^)]{0,60}\)",
     re.I,
 )
-_INLINE_CREDIT_RE = re.compile(
+_INLINE_CREDIT_RE = _LazyRe(
     r"(?:^|[.!?\])]\s+|\s[|/–—-]\s*)\W*(?:photo|photograph|image|picture|credit|illustration)s?\s*(?:by\b|:)",
     re.I,
 )
-_END_CREDIT_RE = re.compile(
+_END_CREDIT_RE = _LazyRe(
     r"[.!?]\s*[(\[](?:[A-Z][\w.&'’-]*)(?:[ /][A-Z][\w.&'’-]*){0,3}[)\]]\s*$"
 )
-_AGENCY_SLASH_RE = re.compile(r"\b[A-Z]{2,}(?:\s[A-Z]{2,})?\s*/\s*[A-Z][A-Za-z]+")
-_SEP_RE = re.compile(r"\s(?:>|<|»|›|\||·|•|∙|/|::)\s|[»›|·•∙]")
-_BYLINE_RE = re.compile(
+_AGENCY_SLASH_RE = _LazyRe(r"\b[A-Z]{2,}(?:\s[A-Z]{2,})?\s*/\s*[A-Z][A-Za-z]+")
+_SEP_RE = _LazyRe(r"\s(?:>|<|»|›|\||·|•|∙|/|::)\s|[»›|·•∙]")
+_BYLINE_RE = _LazyRe(
     r"^\W*(?i:by|written by|words by|text by|story by|posted by|author|authors)\s*:?\s+"
     r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:[\s,]+(?:[A-Z][\w'’.-]*|and|&|de|da|van|von|der|del|la|le|al|bin|el))+"
 )
-_BYLINE_NAME_RE = re.compile(
+_BYLINE_NAME_RE = _LazyRe(
     r"^\W*(?i:by|written by|words by|text by|story by|author|authors)\s*:?\s+"
     r"((?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|al|bin|el)){1,3})"
 )
-_BYLINE_ONE_RE = re.compile(r"^\W*(?i:by|author)\s*:?\s+[A-Z][\w'’.-]+\W*$")
-_DATEPREFIX_RE = re.compile(
+_BYLINE_ONE_RE = _LazyRe(r"^\W*(?i:by|author)\s*:?\s+[A-Z][\w'’.-]+\W*$")
+# first letters of the words _BYLINE_RE / _BYLINE_ONE_RE and _DATEPREFIX_RE start with, in
+# either case, and "ſ" (re.I matches it to "s")
+_BYLINE_INITIALS = frozenset("bwtspaBWTSPAſ")
+_DATEPREFIX_INITIALS = frozenset("pulfmcPULFMC")
+_DATEPREFIX_RE = _LazyRe(
     r"^\W*(?:posted|published|updated|last updated|first published|modified|created)\b"
     r"(?:\s+(?:on|at))?\s*:?.{0,40}\d",
     re.I,
 )
-_PHONE_RE = re.compile(
+_PHONE_RE = _LazyRe(
     r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b"
 )
-_UI_TOKEN_RE = re.compile(
+_PHONE_PRE = _LazyRe(r"\d\d\d\)?[\s.-]\d\d\d")
+_PHONE_PRE_A = _LazyRe(r"[0-9][0-9][0-9]\)?[\s.-][0-9][0-9][0-9]")
+_UI_TOKEN_RE = _LazyRe(
     r"\b\w+[-_](?:image|img|icon|btn|button|logo|banner|thumb|thumbnail|svg|png)\b"
     r"|\.(?:jpe?g|png|gif|svg|webp)\b",
     re.I,
 )
-_LABEL_RE = re.compile(r"^\W*([^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+([^\W\d_]+))?\s*:")
-_TERMINAL_RE = re.compile(r"[.!?…][\"'’”»)\]*_]*$")
+_UI_PRE = _LazyRe(r"[-_](?:im|ic|bt|bu|lo|ba|th|sv|pn)|\.(?:jp|pn|gi|sv|we)", re.I)
+_UI_PRE_A1 = _LazyRe(r"[-_](?:im|ic|bt|bu|lo|ba|th|sv|pn)")
+_UI_PRE_A2 = _LazyRe(r"\.(?:jp|pn|gi|sv|we)")
+_LABEL_RE = _LazyRe(r"^\W*([^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+([^\W\d_]+))?\s*:")
+_TERMINAL_RE = _LazyRe(r"[.!?…][\"'’”»)\]*_]*$")
+_TERMINAL_CLOSERS = "\"'’”»)]*_"  # what _TERMINAL_RE allows after the terminal mark
 _QUOTE_START = tuple("\"“‘'«„")
 _QUOTE_END = tuple("\"”’'»")
-_REPORT_RE = re.compile(r"\b(?:said|says|told|added|explained|according to|asked|warned)\b")
-_MD_STRIP_RE = re.compile(r"[*_#`~]+")
-_QUOTED_RE = re.compile(r"[\"“”]([^\"“”]{12,}?)[\"“”]")
-_DATE_ANCHOR_RE = re.compile(r"^\d{1,2}[:.h]\d{2}$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$|^(?:19|20)\d\d$")
-_DAY_RE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_REPORT_RE = _LazyRe(r"\b(?:said|says|told|added|explained|according to|asked|warned)\b")
+_MD_STRIP_RE = _LazyRe(r"[*_#`~]+")
+_QUOTED_RE = _LazyRe(r"[\"“”]([^\"“”]{12,}?)[\"“”]")
+_DATE_ANCHOR_RE = _LazyRe(r"^\d{1,2}[:.h]\d{2}$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$|^(?:19|20)\d\d$")
+_DAY_RE = _LazyRe(r"^\d{1,2}(?:st|nd|rd|th)?$")
 _SEP_CHARS = frozenset("<>»›|·•∙/:")
-_CREDIT_WORDS = ("photo", "image", "picture", "credit", "illustration")
-_ABOUT_RE = re.compile(r"^\W*(?:About|ABOUT)\s+(?:the\s+|The\s+)?[A-Z0-9]")
+_ABOUT_RE = _LazyRe(r"^\W*(?:About|ABOUT)\s+(?:the\s+|The\s+)?[A-Z0-9]")
 
 # Words of headings that open a footer block (legal text, contacts, link lists).
 _BLOCK_WORDS = ("disclaimer", "forward-looking", "forward looking", "safe harbor", "contact",
@@ -298,23 +394,150 @@ def _clean(text: str) -> tuple[str, float]:
             bonus = max(bonus, 3.0 if m.group(1) else 2.0)
             return m.group(2)
         text = _MDLINK_RE.sub(repl, text)
-    return _MD_STRIP_RE.sub(" ", text), bonus
+    if "*" in text or "_" in text or "#" in text or "`" in text or "~" in text:
+        text = _MD_STRIP_RE.sub(" ", text)
+    return text, bonus
 
 
 def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
-def _is_sentence_like(text: str, words: list[str]) -> bool:
+# Characters that never belong to a word token (no letters, digits or case): stripped from
+# the ends of a whitespace-separated chunk before the fast path of _tokens.
+_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”«»—–…•·›‹„‚"
+
+
+def _tokens(chunks: list[str]) -> tuple[list[str], list[str], str | None]:
+    """(``_WORD_RE.findall(text)``, ``_WORD_RE.findall(text.lower())``, joined) for
+    ``chunks = text.split()``; ``joined`` is ``" ".join`` of the second list when every word
+    is letters only (so none holds a digit), else None.
+
+    Word tokens never span white space, so each chunk is tokenised on its own; a chunk that
+    is letters only (or digits only) between punctuation is one token, lower-cased as one
+    token; the regex runs only on the other chunks ("U.S.", "don't", "10h30", "e-mail").
+    """
+    cores = [c.strip(_PUNCT) for c in chunks]
+    if "".join(cores).isalpha():  # every chunk: letters between punctuation (or no letters)
+        words = [c for c in cores if c] if "" in cores else cores
+        joined = " ".join(words).lower()
+        low = joined.split()
+        if len(low) == len(words) and "".join(low).isalpha():
+            return words, low, joined
+    words: list[str] = []
+    joined = " ".join(chunks)
+    if (not joined or max(joined) <= "\u012f" or not _LOWER_UNSAFE_CHAR.search(joined)) \
+            and not _DIGIT_CASED.search(joined):
+        # lower-casing keeps these words apart exactly as they are: the words of the
+        # lower-cased text are the lower-cased words
+        for c, core in zip(chunks, cores):
+            if core.isalpha() or core.isdecimal():
+                words.append(core)
+            elif core:
+                words += _WORD_RE.findall(c)
+        return words, " ".join(words).lower().split(), None
+    low = []
+    for c, core in zip(chunks, cores):
+        if core.isalpha():
+            lc = core.lower()
+            if lc.isalpha():
+                words.append(core)
+                low.append(lc)
+                continue
+        elif core.isdecimal():
+            words.append(core)
+            low.append(core)
+            continue
+        elif not core:
+            continue
+        words += _WORD_RE.findall(c)
+        low += _WORD_RE.findall(c.lower())
+    return words, low, None
+
+
+# Text in which lower-casing may change how _WORD_RE splits words: characters outside ASCII,
+# Latin-1 and Latin Extended-A up to U+012F and General Punctuation (for all those, lower()
+# gives one character of the same class; "İ" gives two), and a digit before a letter that
+# _WORD_RE reads after digits only in lower case ("10H30", "1ST").
+_LOWER_UNSAFE_CHAR = _LazyRe(r"[^\x00-\u012f\u2000-\u206f]")
+_DIGIT_CASED = _LazyRe(r"\d[HSNRThsnrt]")
+
+
+def _terminal(text: str) -> bool:
+    """``_TERMINAL_RE.search(text)`` for a text without trailing white space."""
+    end = text.rstrip(_TERMINAL_CLOSERS)
+    return bool(end) and end[-1] in ".!?…"
+
+
+class _Text:
+    """Tokens and shape of one text unit, computed once per distinct text in a marking run.
+
+    ``clean, bonus = _clean(text)``; ``words``/``low``: the word tokens of ``clean`` and of
+    ``clean.lower()``; ``lower``: ``" ".join(clean.lower().split())``; ``funcs``: how many
+    words are (lower-case) function words; ``sl``: ``_is_sentence_like(clean, words)``.
+    """
+
+    __slots__ = ("clean", "bonus", "words", "low", "lower", "alpha", "n", "funcs", "sl",
+                 "_content", "_exact", "_key")
+
+    def __init__(self, text: str) -> None:
+        if "](" in text or "*" in text or "_" in text or "#" in text or "`" in text or "~" in text:
+            clean, self.bonus = _clean(text)
+        else:
+            clean, self.bonus = text, 0.0
+        self.clean = clean
+        chunks = clean.split()
+        self.lower = " ".join(chunks).lower()
+        words, self.low, self._exact = _tokens(chunks)
+        self.words = words
+        self.alpha = self._exact is not None  # every word is letters only
+        self.n = n = len(words)
+        self.funcs = funcs = sum(map(_FUNCTION.__contains__, words)) if n else 0
+        self.sl = _is_sentence_like(clean, words, funcs)
+        self._content = self._key = None
+
+    @property
+    def content(self) -> set[str]:
+        """``_content(words)`` (shared: do not mutate)."""
+        if self._content is None:
+            self._content = _content(self.words)
+        return self._content
+
+    @property
+    def exact(self) -> str:
+        """``" ".join(_WORD_RE.findall(clean.lower()))``."""
+        if self._exact is None:
+            self._exact = " ".join(self.low)
+        return self._exact
+
+    @property
+    def key(self) -> str:
+        """``_key(text)``: the words of the cleaned text equal those of the raw text, except
+        for Markdown links, which _key cleans too."""
+        if self._key is None:
+            self._key = self.exact if self.alpha else self.exact.translate(_DIGITS)
+        return self._key
+
+
+class _Texts(dict):
+    """text -> _Text, filled on demand (one marking run's cache)."""
+
+    def __missing__(self, text: str) -> _Text:
+        t = self[text] = _Text(text)
+        return t
+
+
+def _is_sentence_like(text: str, words: list[str], funcs: int | None = None) -> bool:
     """Reads as prose: ends like a sentence and has a lower-case function word."""
     n = len(words)
     if n == 0:
         return False
-    funcs = sum(1 for w in words if w in _FUNCTION)  # lower-case tokens only
+    if funcs is None:
+        funcs = sum(map(_FUNCTION.__contains__, words))  # lower-case tokens only
     end = text.rstrip()
     if n <= 4 and end.endswith(("...", "…")):
         return False  # an input placeholder or a truncated link: "Type your email..."
-    if _TERMINAL_RE.search(end) and n >= 2 and (funcs >= 1 or (
+    if n >= 2 and _terminal(end) and (funcs >= 1 or (
             end[:1].isupper() and any(w.islower() and len(w) > 2 for w in words[1:]))):
         return True  # "Nobody wanted this." / "It's over."
     return n >= 12 and funcs >= 3
@@ -327,10 +550,11 @@ def _date_line(words: list[str]) -> bool:
     anchors = hits = 0
     for w in words:
         lw = w.lower().rstrip(".")
-        if lw in _MONTHS or lw == "ago" or _DATE_ANCHOR_RE.match(lw):
+        digit = lw[:1].isdecimal()  # both patterns start with \d
+        if lw in _MONTHS or lw == "ago" or (digit and _DATE_ANCHOR_RE.match(lw)):
             anchors += 1
             hits += 1
-        elif lw in _DATE_WORDS or lw in ("a.m", "p.m") or _DAY_RE.match(lw):
+        elif lw in _DATE_WORDS or lw in ("a.m", "p.m") or (digit and _DAY_RE.match(lw)):
             hits += 1
     return anchors > 0 and hits >= 0.6 * len(words)
 
@@ -363,35 +587,38 @@ def chrome_score(text: str, topic: Iterable[str] = ()) -> float:
 _TOPIC_FACTOR = 0.2
 
 
-def _score(text: str, topic: frozenset[str] = frozenset()) -> tuple[float, float, bool, int]:
-    """(score, cue, sentence_like, word count) of one text unit."""
+def _score(text: str, topic: frozenset[str] = frozenset(),
+           texts: _Texts | None = None) -> tuple[float, float, bool, int]:
+    """(score, cue, sentence_like, word count) of one text unit.
+
+    ``texts``: the marking run's cache of text features (computed here if not given).
+    """
     raw = text.strip()
     if not raw:
         return 0.0, 0.0, False, 0
-    clean, cue = _clean(raw)
-    words = _words(clean)
-    n = len(words)
+    t = texts[raw] if texts is not None else _Text(raw)
+    clean, cue, words, n = t.clean, t.bonus, t.words, t.n
     letters = sum(map(str.isalpha, raw)) if len(raw) < 8 else 8
     if letters <= 2 and n <= 3 and not any(ch.isdigit() for ch in raw):
         return 5.0, 5.0, False, n  # a stray letter or a line of punctuation
-    lower = " ".join(clean.lower().split())
+    lower = t.lower
     # phrases, then single words outside the phrases
-    rest = lower
+    rest_words = t.low  # the words of ``lower`` when no phrase is cut out of it
     pieces: list[str] = []
     pos = 0
     matched: set[str] = set()
-    for m in _phrase_re().finditer(lower):
+    for m in _phrase_re().finditer(lower) if _may_hold_phrase(t) else ():
         matched.add(m.group(0))
         pieces.append(lower[pos:m.start()])
         pos = m.end()
     if matched:
         pieces.append(lower[pos:])
-        rest = " ".join(pieces)
+        rest_words = _tokens(" ".join(pieces).split())[0]  # = _WORD_RE.findall(...)
         for ph in matched:
             on_topic = topic and any(w in topic for w in ph.split() if w not in _FUNCTION)
             cue += _PHRASES[ph] * (_TOPIC_FACTOR if on_topic else 1.0)
     seen: set[str] = set()
-    for w in _WORD_RE.findall(rest):
+    for w in rest_words:
         if w in _WORDS and w not in seen:
             seen.add(w)
             cue += _WORDS[w] * (_TOPIC_FACTOR if w in topic else 1.0)
@@ -400,29 +627,46 @@ def _score(text: str, topic: frozenset[str] = frozenset()) -> tuple[float, float
         cue += 3.5
     if ("@" in raw or "protected" in lower) and _EMAIL_RE.search(raw):
         cue += 2.5
-    if "." in raw and _URL_RE.search(raw):
+    ascii_low = raw.lower() if raw.isascii() else None
+    # words of letters only and no Markdown link: the text has no digit at all
+    no_digit = t.alpha and "](" not in raw
+    if "." in raw and (
+        ("://" in raw or "www." in ascii_low or _URL_PRE_A.search(ascii_low)) if ascii_low is not None
+        else _URL_PRE.search(raw)
+    ) and _URL_RE.search(raw):
         cue += 2.0
     if "@" in raw and _HANDLE_RE.search(raw):
         cue += 1.5
-    if ("/" in raw and _COUNTER_RE.search(raw)) or (n <= 6 and _GALLERY_RE.match(raw)):
+    if ("/" in raw and _COUNTER_RE.search(raw)) or (n <= 6 and not no_digit and _GALLERY_RE.match(raw)):
         cue += 3.0
     if ("[" in raw and _BRACKET_CREDIT_RE.search(raw)) or ("(" in raw and _PAREN_CREDIT_RE.search(raw)):
         cue += 3.0
-    elif any(c in lower for c in _CREDIT_WORDS) and _INLINE_CREDIT_RE.search(clean):
+    elif ("photo" in lower or "image" in lower or "picture" in lower or "credit" in lower
+          or "illustration" in lower) and _INLINE_CREDIT_RE.search(clean):  # credit words
         cue += 2.5
     elif "/" in raw and _AGENCY_SLASH_RE.search(raw):
         cue += 1.5
-    if ("-" in raw or "_" in raw or "." in raw) and _UI_TOKEN_RE.search(raw):
+    if ("-" in raw or "_" in raw or "." in raw) and (
+        ((("-" in raw or "_" in raw) and _UI_PRE_A1.search(ascii_low))
+         or ("." in raw and _UI_PRE_A2.search(ascii_low))) if ascii_low is not None
+        else _UI_PRE.search(raw)
+    ) and _UI_TOKEN_RE.search(raw):
         cue += 2.5
-    if sum(map(str.isdigit, raw)) >= 7 and _PHONE_RE.search(raw):
+    # a phone number has at least 7 decimal digits (so it implies the old digit-count guard)
+    if not no_digit and (_PHONE_PRE_A.search(raw) if ascii_low is not None else _PHONE_PRE.search(raw)) \
+            and _PHONE_RE.search(raw):
         cue += 1.0
     if n <= 14:
-        if _BYLINE_RE.match(clean) or _BYLINE_ONE_RE.match(clean):
+        # these patterns start with ^\W* and a word, so they can only match if the first word
+        # (clean has no "_", so it starts at the first \w character) starts with one of the
+        # letters of their words (or a letter that re.I matches to one)
+        c0 = words[0][0] if n else ""
+        if c0 in _BYLINE_INITIALS and (_BYLINE_RE.match(clean) or _BYLINE_ONE_RE.match(clean)):
             cue += 3.0
-        if _DATEPREFIX_RE.match(clean):
+        if c0 in _DATEPREFIX_INITIALS and _DATEPREFIX_RE.match(clean):
             cue += 3.0
-        elif _date_line(words):
-            cue += 3.0
+        elif (not t.alpha or not _MONTHS_AGO.isdisjoint(t.low)) and _date_line(words):
+            cue += 3.0  # (a date line of letters-only words needs a month name or "ago")
     if ":" in raw:
         m = _LABEL_RE.match(clean)
         if m and m.group(1).lower() in _LABELS and (
@@ -431,8 +675,8 @@ def _score(text: str, topic: frozenset[str] = frozenset()) -> tuple[float, float
             or m.group(2).lower() in _TEASER or m.group(2).lower() in _LABELS
         ):
             cue += 3.0
-    sentence_like = _is_sentence_like(clean, words)
-    if not sentence_like and n <= 16 and any(c in _SEP_CHARS for c in raw) and _breadcrumb(clean, n):
+    sentence_like = t.sl
+    if not sentence_like and n <= 16 and not _SEP_CHARS.isdisjoint(raw) and _breadcrumb(clean, n):
         cue += 2.5
     # fragments
     if (not sentence_like and n <= 4) or n <= 3:
@@ -442,28 +686,47 @@ def _score(text: str, topic: frozenset[str] = frozenset()) -> tuple[float, float
             cue += 0.5
     # evidence against chrome
     if sentence_like:
-        funcs = any(w in _FUNCTION for w in words)
-        penalty = (1.2 if funcs else 0.5) + 0.08 * n
+        penalty = (1.2 if t.funcs else 0.5) + 0.08 * n
     else:
         penalty = 0.04 * n
     if n >= 3 and (raw.startswith(_QUOTE_START) or raw.endswith(_QUOTE_END)):
         penalty += 1.5
-    if _REPORT_RE.search(lower):
+    if ("said" in lower or "says" in lower or "told" in lower or "added" in lower
+            or "explained" in lower or "according to" in lower or "asked" in lower
+            or "warned" in lower) and _REPORT_RE.search(lower):
         penalty += 1.0
     return cue - penalty, cue, sentence_like, n
 
 
+_CONTENT_MEMO: dict[str, str] = {}  # word token -> content form ("" = not a content word)
+_CONTENT_MEMO_MAX = 200_000
+
+
+def _content_word(w: str) -> str:
+    lw = w.lower().replace("’", "'")
+    if lw.endswith("'s"):
+        lw = lw[:-2]
+    if len(lw) < 3 or lw in _STOP:
+        return ""
+    if len(lw) > 4 and lw.endswith("s") and not lw.endswith("ss"):
+        lw = lw[:-1]
+    return lw
+
+
 def _content(words: Iterable[str]) -> set[str]:
-    out = set()
-    for w in words:
-        lw = w.lower().replace("’", "'")
-        if lw.endswith("'s"):
-            lw = lw[:-2]
-        if len(lw) < 3 or lw in _STOP:
-            continue
-        if len(lw) > 4 and lw.endswith("s") and not lw.endswith("ss"):
-            lw = lw[:-1]
-        out.add(lw)
+    words = words if isinstance(words, list) else list(words)
+    memo = _CONTENT_MEMO
+    out = set(map(memo.get, words))
+    if None in out:
+        if len(memo) > _CONTENT_MEMO_MAX:
+            memo.clear()
+        out = set()
+        for w in words:
+            c = memo.get(w)
+            if c is None:
+                c = memo[w] = _content_word(w)
+            out.add(c)
+    out.discard("")
     return out
 
 
@@ -474,14 +737,17 @@ def _key(text: str) -> str:
     """Normalised text for repetition checks (case, digits, punctuation, Markdown ignored)."""
     if "](" in text or "*" in text or "_" in text or "#" in text:
         text, _ = _clean(text)
-    return " ".join(_WORD_RE.findall(text.lower())).translate(_DIGITS)
+    return " ".join(_tokens(text.split())[1]).translate(_DIGITS)
 
 
 # --------------------------------------------------------------------------- corpus index
 class _Index:
     """Normalised lines and sentences of a set of articles, and their topic vectors."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(self, articles: Sequence[Article], texts: _Texts | None = None) -> None:
+        """``texts``: a cache of text features to fill (and share with the marking runs)."""
+        if texts is None:
+            texts = _Texts()
         self.articles = list(articles)
         self.keys: dict[str, set[int]] = {}
         self.vectors: list[Counter[str]] = []
@@ -489,13 +755,17 @@ class _Index:
         for i, art in enumerate(self.articles):
             seen: set[str] = set()
             for ps, pe in art.paragraphs:
-                seen.add(_key(art.text[ps:pe]))
+                seen.add(texts[art.text[ps:pe]].key)  # = _key(paragraph)
+            vec: Counter[str] = Counter()
             for s in art.sentences:
-                seen.add(_key(s.text))
+                text = s.text
+                t = texts[text.strip()]  # (white space never changes the words)
+                seen.add(t.key)
+                # _words(text): the words of the cleaned text unless it holds a Markdown link
+                vec.update(_content(_words(text)) if "](" in text else t.content)
             for k in seen:
                 if k:
                     self.keys.setdefault(k, set()).add(i)
-            vec = Counter(w for s in art.sentences for w in _content(_words(s.text)))
             self.vectors.append(vec)
             self.norms.append(math.sqrt(sum(v * v for v in vec.values())) or 1.0)
 
@@ -537,32 +807,43 @@ class _PrefixCore:
 
 
 class _Para:
-    __slots__ = ("idx", "sents", "text", "score", "cue", "sl", "n", "chrome", "content",
-                 "key", "exact", "weak", "sent_scores", "why")
+    __slots__ = ("idx", "sents", "text", "t", "score", "cue", "sl", "n", "chrome", "weak",
+                 "sent_scores", "why")
 
-    def __init__(self, idx: int, text: str) -> None:
+    def __init__(self, idx: int, text: str, texts: _Texts) -> None:
         self.idx = idx
         self.sents: list[int] = []
         self.text = text
-        clean, _ = _clean(text)
-        words = _words(clean)
-        self.n = len(words)
-        self.sl = _is_sentence_like(clean, words)
-        self.content = _content(words)
-        self.key = _key(text)
-        self.exact = " ".join(_WORD_RE.findall(clean.lower()))
+        self.t = t = texts[text]
+        self.n = n = t.n
+        self.sl = t.sl
         self.score = self.cue = 0.0
         self.chrome = False
-        stripped = text.strip()
-        quoted = self.n >= 3 and stripped.startswith(_QUOTE_START)
-        # lower-case prose cut short ("the capital is") is not a fragment of page chrome
-        lower_prose = stripped[:1].islower() and sum(1 for w in words if w in _FUNCTION) >= 2
-        self.weak = not self.sl and self.n <= 12 and not quoted and not lower_prose
-        self.sent_scores: list[float] = []
+        if self.sl or n > 12:
+            self.weak = False
+        else:
+            stripped = text.strip()
+            quoted = n >= 3 and stripped.startswith(_QUOTE_START)
+            # lower-case prose cut short ("the capital is") is not a fragment of page chrome
+            lower_prose = stripped[:1].islower() and t.funcs >= 2
+            self.weak = not quoted and not lower_prose
+        self.sent_scores: Sequence[float] = ()
         self.why = ""
 
-    def rescore(self, topic: frozenset[str]) -> None:
-        self.score, self.cue, _, _ = _score(self.text, topic)
+    @property
+    def content(self) -> set[str]:
+        return self.t.content
+
+    @property
+    def exact(self) -> str:
+        return self.t.exact
+
+    @property
+    def key(self) -> str:
+        return self.t.key
+
+    def rescore(self, topic: frozenset[str], texts: _Texts) -> None:
+        self.score, self.cue, _, _ = _score(self.text, topic, texts)
         self.chrome = self.score >= THRESHOLD
         self.why = f"chrome cues (score {self.score:.1f})" if self.chrome else ""
 
@@ -572,10 +853,10 @@ class _Para:
             self.why = why
 
 
-def _is_teaser_heading(p: _Para) -> bool:
+def _is_teaser_heading(p: _Para, texts: _Texts) -> bool:
     if p.sl or p.n == 0 or p.n > 6:
         return False
-    clean, _ = _clean(p.text)
+    clean = texts[p.text].clean
     low = clean.strip().rstrip(":").strip().lower()
     words = _words(low)
     if not words:
@@ -602,7 +883,8 @@ def _is_block_heading(p: _Para) -> bool:
     return text.endswith(":") or any(w in low for w in _BLOCK_WORDS)
 
 
-def _mark(article: Article, index: _Index | None, self_id: int | None) -> dict[int, str]:
+def _mark(article: Article, index: _Index | None, self_id: int | None,
+          texts: _Texts | None = None) -> dict[int, str]:
     """Set the flags; returns {sentence id: reason} for the sentences marked."""
     sents = article.sentences
     for s in sents:
@@ -610,6 +892,8 @@ def _mark(article: Article, index: _Index | None, self_id: int | None) -> dict[i
     if len(sents) <= 1 or not article.paragraphs:
         return {}
     text = article.text
+    if texts is None:
+        texts = _Texts()
     paras: list[_Para] = []
     by_idx: dict[int, _Para] = {}
     for s in sents:
@@ -618,7 +902,7 @@ def _mark(article: Article, index: _Index | None, self_id: int | None) -> dict[i
         p = by_idx.get(s.paragraph)
         if p is None:
             ps, pe = article.paragraphs[s.paragraph] if s.paragraph < len(article.paragraphs) else (s.start, s.end)
-            p = _Para(s.paragraph, text[ps:pe])
+            p = _Para(s.paragraph, text[ps:pe], texts)
             by_idx[s.paragraph] = p
             paras.append(p)
         p.sents.append(s.id)
@@ -626,7 +910,8 @@ def _mark(article: Article, index: _Index | None, self_id: int | None) -> dict[i
         return {}
     count = len(paras)
     title = sents[0].text
-    title_key = _key(title)
+    title_t = texts[title]
+    title_key = title_t.key
     sent_flag: dict[int, str] = {}
 
     # 0. the article's own topic words (title, and words repeated across prose paragraphs)
@@ -634,36 +919,36 @@ def _mark(article: Article, index: _Index | None, self_id: int | None) -> dict[i
     freq: Counter[str] = Counter()
     for p in paras:
         if p.sl and p.n >= 8:
-            freq.update({w.lower() for w in _words(_clean(p.text)[0])})
+            freq.update(set(map(str.lower, texts[p.text].words)))
     topic = frozenset(
-        {w.lower() for w in _words(_clean(title)[0]) if len(w) >= 3 and w.lower() not in _FUNCTION}
+        {w.lower() for w in title_t.words if len(w) >= 3 and w.lower() not in _FUNCTION}
         | {w for w, c in freq.items() if c >= 3 and w not in _FUNCTION}
     )
     for p in paras:
-        p.rescore(topic)
+        p.rescore(topic, texts)
 
     # 1. sentence-level scores inside multi-sentence paragraphs
     for p in paras:
         if len(p.sents) > 1:
-            p.sent_scores = [_score(sents[i].text, topic)[0] for i in p.sents]
-            marked = [sc >= THRESHOLD for sc in p.sent_scores]
-            if not p.chrome and all(marked):
-                p.mark("all sentences chrome")
-            elif not p.chrome:
-                for i, sc in zip(p.sents, p.sent_scores):
-                    if sc >= THRESHOLD + 0.5:
-                        sent_flag[i] = "chrome cues (sentence)"
+            if not p.chrome:  # (the sentence scores of a chrome paragraph do not matter)
+                p.sent_scores = [_score(sents[i].text, topic, texts)[0] for i in p.sents]
+                if all(sc >= THRESHOLD for sc in p.sent_scores):
+                    p.mark("all sentences chrome")
+                else:
+                    for i, sc in zip(p.sents, p.sent_scores):
+                        if sc >= THRESHOLD + 0.5:
+                            sent_flag[i] = "chrome cues (sentence)"
             # a short caption paragraph with a credit: chrome as a whole
             if not p.chrome and p.n <= 45 and len(p.sents) <= 3 and any(
                 rx.search(p.text) for rx in (_BRACKET_CREDIT_RE, _PAREN_CREDIT_RE)
             ):
                 p.mark("caption with credit")
             if not p.chrome and p.n <= 45 and len(p.sents) <= 3 and (
-                    _INLINE_CREDIT_RE.search(_clean(p.text)[0]) or _END_CREDIT_RE.search(p.text)):
+                    _INLINE_CREDIT_RE.search(texts[p.text].clean) or _END_CREDIT_RE.search(p.text)):
                 p.mark("caption with credit")
 
     # 2. repetition within the article: the headline again, a line twice, a pull quote
-    title_exact = " ".join(_WORD_RE.findall(_clean(title)[0].lower()))
+    title_exact = title_t.exact
     seen: dict[str, int] = {title_exact: -1} if title_exact else {}
     quoted: set[str] = set()
     sent_seen: set[str] = set()
@@ -679,20 +964,29 @@ def _mark(article: Article, index: _Index | None, self_id: int | None) -> dict[i
                 seen[k] = j
             if not p.chrome and 4 <= p.n <= 30 and k in quoted:
                 p.mark("pull quote")  # pull quote repeating an earlier quotation
-        for m in _QUOTED_RE.finditer(p.text):
-            qk = " ".join(_WORD_RE.findall(m.group(1).lower()))
-            if qk:
-                quoted.add(qk)
+        pt = p.text
+        if '"' in pt or "“" in pt or "”" in pt:
+            for m in _QUOTED_RE.finditer(pt):
+                qk = " ".join(_WORD_RE.findall(m.group(1).lower()))
+                if qk:
+                    quoted.add(qk)
         for i in p.sents:
-            sk = " ".join(_WORD_RE.findall(sents[i].text.lower()))
-            if len(sk.split()) >= 5:
+            st = sents[i].text
+            # the words of the lower-cased sentence: those of its cleaned text unless it
+            # holds a Markdown link (emphasis marks are never part of a word)
+            sw = _WORD_RE.findall(st.lower()) if "](" in st else texts[st.strip()].low
+            if len(sw) >= 5:
+                sk = " ".join(sw)
                 if sk in sent_seen:
                     sent_flag[i] = "repeated sentence"
                 sent_seen.add(sk)
 
     # 3. repetition across articles
     if index is not None and index.articles:
-        vec = Counter(w for s in sents for w in _content(_words(s.text)))
+        vec: Counter[str] = Counter()
+        for s in sents:
+            st = s.text
+            vec.update(_content(_words(st) if "](" in st else texts[st.strip()].words))
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         sims: dict[int, float] = {}
 
@@ -734,7 +1028,7 @@ def _mark(article: Article, index: _Index | None, self_id: int | None) -> dict[i
                   and not _date_line(_words(p.text))}
     for p in paras[: max(first_body, 0) + 3]:
         if p.chrome and p.n <= 14:
-            m = _BYLINE_NAME_RE.match(_clean(p.text)[0].strip())
+            m = _BYLINE_NAME_RE.match(texts[p.text].clean.strip())
             if m:
                 name = _key(m.group(1))
                 if len(name.split()) >= 2:
@@ -750,7 +1044,7 @@ def _mark(article: Article, index: _Index | None, self_id: int | None) -> dict[i
     #    footer or teaser paragraph is compared with the body *before* it only, so that
     #    footer lines never vouch for each other.
     in_core = [not p.chrome and p.sl and p.n >= 8 and not names_site(p) for p in paras]
-    title_words = _content(_words(_clean(title)[0]))
+    title_words = title_t.content
     prefix = _PrefixCore(paras, in_core)
 
     def overlap(p: _Para, before: int) -> float:
@@ -774,7 +1068,7 @@ def _mark(article: Article, index: _Index | None, self_id: int | None) -> dict[i
     j = max(first_body, 0)
     while j < count:
         p = paras[j]
-        teaser = _is_teaser_heading(p)
+        teaser = _is_teaser_heading(p, texts)
         block = not teaser and _is_block_heading(p)
         if (teaser or block) and j > first_body:
             p.mark("teaser/footer heading")
@@ -882,13 +1176,15 @@ def mark_boilerplate(article: Article, others: Sequence[Article] = ()) -> None:
     different stories is chrome. Flags are recomputed from scratch (never deletes text).
     """
     others = [o for o in others if o is not article]
-    _mark(article, _Index(others) if others else None, None)
+    texts = _Texts()
+    _mark(article, _Index(others, texts) if others else None, None, texts)
 
 
 def explain_boilerplate(article: Article, others: Sequence[Article] = ()) -> dict[int, str]:
     """Mark ``article`` like :func:`mark_boilerplate`; return {sentence id: why it is chrome}."""
     others = [o for o in others if o is not article]
-    return _mark(article, _Index(others) if others else None, None)
+    texts = _Texts()
+    return _mark(article, _Index(others, texts) if others else None, None, texts)
 
 
 def mark_corpus(articles: Sequence[Article]) -> None:
@@ -898,6 +1194,7 @@ def mark_corpus(articles: Sequence[Article]) -> None:
         for a in arts:
             _mark(a, None, None)
         return
-    index = _Index(arts)
+    texts = _Texts()  # shared: the index tokenises every line the marking runs look at
+    index = _Index(arts, texts)
     for i, a in enumerate(arts):
-        _mark(a, index, i)
+        _mark(a, index, i, texts)
