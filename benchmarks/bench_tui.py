@@ -70,6 +70,8 @@ def startup(runs: int) -> None:
     # driver says 80x24 and Rich 80x25, and both apps lay out and paint twice.
     env = dict(os.environ, TEXTUAL_ANIMATIONS="none", READER_EXIT_AFTER_FIRST_PAINT="1",
                XDG_CONFIG_HOME=tempfile.mkdtemp(), PYTHONPATH=str(ROOT), COLUMNS="160", LINES="45")
+    # Byte-code caching as an installed package has it (pip writes .pyc files at install).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     py = sys.executable
     timed([py, "-c", BARE], env)  # warm the file cache
     timed([py, "-c", READER, *seeds], env)
