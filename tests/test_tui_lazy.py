@@ -225,3 +225,18 @@ def test_nothing_loadable_exits_2_with_one_line_per_problem(tmp_path):
     assert len(lines) == 4 and all(line.startswith("reader: ") for line in lines), r.stderr
     assert sum("binary file, skipped" in line for line in lines) == 3
     assert "Traceback" not in r.stderr and r.stdout == ""
+
+
+async def test_empty_files_are_listed_last_and_not_shown_first(tmp_path):
+    d = tmp_path / "mixed"
+    d.mkdir()
+    (d / "0-empty.txt").write_text("", encoding="utf-8")
+    (d / "a.txt").write_text(story(1), encoding="utf-8")
+    (d / "b.txt").write_text(story(2), encoding="utf-8")
+    paths, _ = collect_paths([str(d)])
+    app = ReaderApp([str(p) for p in paths])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(app, pilot)
+        left, right = shown(screen)
+        assert Path(left).name == "a.txt" and Path(right).name == "b.txt"
+        assert [Path(a.path).name for a in app.articles][-1] == "0-empty.txt"

@@ -55,6 +55,8 @@ def load_all(paths: list[str], compare_first: bool = True) -> Loaded:
             out.skipped.append(str(exc))
         except (OSError, ValueError) as exc:  # defensive: a bad file never kills the app
             out.skipped.append(f"{path}: {type(exc).__name__}: {exc}")
+    # Empty files stay listed (marked empty) but go last, so the first pair shown has text.
+    out.articles.sort(key=lambda a: a.path not in out.pending and not a.sentences)
     mark_corpus = getattr(boilerplate, "mark_corpus", None)
     loaded = [a for a in out.articles if a.path not in out.pending]
     if mark_corpus is not None and len(loaded) > 1:
