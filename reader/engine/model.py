@@ -28,22 +28,24 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def pair_logit(features: list[float], weights: list[float] = PAIR_WEIGHTS) -> float:
+def _logit(weights: list[float], x: list[float]) -> float:
+    """Bias plus the weighted sum of ``x``."""
     z = weights[0]
-    for w, x in zip(weights[1:], features):
-        z += w * x
+    for w, v in zip(weights[1:], x):
+        z += w * v
     return z
+
+
+def pair_logit(features: list[float]) -> float:
+    return _logit(PAIR_WEIGHTS, features)
 
 
 def pair_probability(features: list[float]) -> float:
     return _sigmoid(pair_logit(features))
 
 
-def link_logit(context: list[float], weights: list[float] = LINK_WEIGHTS) -> float:
-    z = weights[0]
-    for w, x in zip(weights[1:], context):
-        z += w * x
-    return z
+def link_logit(context: list[float]) -> float:
+    return _logit(LINK_WEIGHTS, context)
 
 
 def link_probability(context: list[float]) -> float:
