@@ -26,7 +26,7 @@ LABEL = 3.0
 
 def sts_features(rows):
     us = [(Unit.of(a), Unit.of(b)) for _, _, a, b in rows]
-    idf = Idf([u.stems for p in us for u in p])
+    idf = Idf([a.stems | b.stems for a, b in us])  # as reader.engine.pairs does
     idf.prepare(u for p in us for u in p)
     return [pair_features(a, b, idf) for a, b in us]
 

@@ -119,3 +119,9 @@ def test_text_normalisation():
     assert normalized("\u201cHello,\u201d WORLD!") == "hello world"
     assert stem("wages") == stem("wage") and stem("voted") == stem("votes")
     assert stem("eleven") == "11"
+
+
+def test_score_pairs_on_a_single_pair():
+    # rarity is counted across pairs, so a file holding one pair still scores sensibly
+    [(p, same)] = score_pairs([("The cat sat on the mat.", "A cat was sitting on the mat.")])
+    assert same and p > 0.6

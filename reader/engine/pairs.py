@@ -16,7 +16,9 @@ from reader.engine.features import Idf, Unit, pair_features
 
 def score_pairs(pairs: list[tuple[str, str]]) -> list[tuple[float, bool]]:
     units = [(Unit.of(a), Unit.of(b)) for a, b in pairs]
-    idf = Idf([u.stems for pair in units for u in pair])
+    # Rarity across pairs: each pair is one document, so the words two texts share are
+    # not made to look common by the pair itself (a file of one pair still scores sensibly).
+    idf = Idf([a.stems | b.stems for a, b in units])
     idf.prepare(u for pair in units for u in pair)
     out = []
     for a, b in units:
