@@ -59,7 +59,9 @@ def binding_rows(app, screen) -> list[tuple[str, str]]:
         display = app.get_key_display(binding)
         if display not in keys:
             keys.append(display)
-    return [(", ".join(keys), desc) for keys, desc in rows.values()]
+    # reader's own keys first; Textual's generic ones (focus, copy) after them
+    ordered = sorted(rows.items(), key=lambda kv: not kv[0].startswith("reader."))
+    return [(", ".join(keys), desc) for _ident, (keys, desc) in ordered]
 
 
 class HelpScreen(ModalScreen[None]):
