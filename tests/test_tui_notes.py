@@ -66,7 +66,7 @@ async def test_flag_is_saved_and_shown_by_a_fresh_app():
         assert gutter(screen).startswith("⚑")
         notes = app.notes.store.all_notes()
         assert [(n.article_path, n.sentence_id, n.flagged) for n in notes] == [(SEEDS[0], 1, True)]
-        assert "flags 1" in str(screen.query_one("#status").render())
+        assert "⚑ 1" in str(screen.query_one("#status").render())
     app = make_app()  # same READER_DATA_DIR: a new session
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(app, pilot)

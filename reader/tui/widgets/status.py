@@ -23,14 +23,13 @@ def status_content(
     parts: list[str | tuple[str, str]] = [
         ("similarity ", "dim"), (f"{st.similarity:.0%}", "bold"),
         ("  matched ", "dim"), str(st.matched),
-        ("  unique left ", "dim"), str(st.left_unique),
-        ("  unique right ", "dim"), str(st.right_unique),
+        ("  unique ", "dim"), f"{st.left_unique} | {st.right_unique}",
     ]
     if st.left_boilerplate or st.right_boilerplate:
         parts += [("  boilerplate ", "dim"), f"{st.left_boilerplate}/{st.right_boilerplate}"]
         if collapsed:
             parts.append((" (hidden)", "dim"))
-    parts += [("  │ row ", "dim"), f"{position[0] + 1}/{position[1]}", ("  column ", "dim"), side]
+    parts += [("  │ row ", "dim"), f"{position[0] + 1}/{position[1]} ", (side, "dim")]
     if row is not None:
         if row.match is not None:
             parts += [("  │ ", "dim"), (row.match.kind, "bold"), f" {row.match.score:.2f}"]
@@ -44,9 +43,9 @@ def status_content(
     if flags or notes:
         parts.append(("  │", "dim"))
     if flags:
-        parts += [(" flags ", "dim"), str(flags)]
+        parts += [(" ⚑ ", "dim"), str(flags)]
     if notes:
-        parts += [(" notes ", "dim"), str(notes)]
+        parts += [(" ✎ ", "dim"), str(notes)]
     return Content.assemble(*parts)
 
 
