@@ -372,3 +372,28 @@ async def test_notes_commands_in_the_palette_and_keys_in_help():
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen) and app.screen.filter is not None
+
+
+async def test_notes_on_an_edited_article_show_changed_and_orphaned(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Bridge reopens\n\nThe bridge reopened on Monday after repairs. "
+                 "Traffic was light in the morning. The mayor thanked the engineers.\n", encoding="utf-8")
+    b.write_text("Repairs finished\n\nEngineers finished the bridge repairs on Monday.\n", encoding="utf-8")
+    store = NoteStore.open()
+    art = load_article(a)
+    store.set_note(art, art.sentences[2], "check the traffic claim")
+    store.set_note(art, art.sentences[3], "who else thanked them?")
+    store.close()
+    # the article changes: sentence 2 is reworded, sentence 3 is gone
+    a.write_text("Bridge reopens\n\nThe bridge reopened on Monday after repairs. "
+                 "Traffic was light in the early morning.\n", encoding="utf-8")
+    app = make_app([str(a), str(b)])
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await settle(app, pilot)
+        screen = await open_notes(app, pilot)
+        rows = table_text(screen)
+        assert len(rows) == 2, "an orphaned note is still listed"
+        assert any("changed" in r and "check the traffic claim" in r for r in rows)
+        assert any("orphaned" in r and "who else thanked them?" in r for r in rows)

@@ -43,7 +43,7 @@ NOTES_BINDINGS = [
 ]
 
 STATUS_LABEL = {"ok": "", "changed": "changed", "orphaned": "orphaned"}
-STATUS_STYLE = {"changed": "bold yellow", "orphaned": "bold red"}
+STATUS_COLOUR = {"changed": "warning", "orphaned": "error"}  # theme colours
 
 
 def one_line(text: str, limit: int) -> str:
@@ -185,6 +185,8 @@ class NotesScreen(Screen[None]):
         table = self.table
         table.clear()
         w = self._widths
+        theme = self.app.current_theme
+        status_style = {k: f"bold {getattr(theme, c) or ''}".strip() for k, c in STATUS_COLOUR.items()}
         for n in self.notes:
             status = STATUS_LABEL.get(n.status, n.status)
             marks = ("⚑" if n.flagged else " ") + ("✎" if n.note.strip() else " ")
@@ -194,7 +196,7 @@ class NotesScreen(Screen[None]):
                 Text(one_line(n.sentence_text, w["sentence"]), no_wrap=True),
                 Text.assemble((marks + " ", "bold"), one_line(n.note, w["note"] - 3), no_wrap=True),
                 Text(local_time(n.updated), no_wrap=True),
-                Text(status, style=STATUS_STYLE.get(n.status, ""), no_wrap=True),
+                Text(status, style=status_style.get(n.status, ""), no_wrap=True),
                 key=str(n.id),
             )
         if current is not None:
@@ -253,10 +255,10 @@ class NotesScreen(Screen[None]):
             "\n",
         ]
         if n.status == "orphaned":
-            parts += [("The sentence is no longer in the article. It read:", "bold red"), "\n"]
+            parts += [("The sentence is no longer in the article. It read:", "bold $error"), "\n"]
         elif n.status == "changed":
-            parts += [("The sentence was reworded (c accepts the new wording). It read:", "bold yellow"), "\n",
-                      (n.original_text or "", "italic"), "\n", ("Now:", "bold yellow"), "\n"]
+            parts += [("The sentence was reworded (c accepts the new wording). It read:", "bold $warning"), "\n",
+                      (n.original_text or "", "italic"), "\n", ("Now:", "bold $warning"), "\n"]
         parts += [(n.sentence_text, "italic"), "\n\n"]
         parts += [n.note if n.note.strip() else ("(no note: flag only; e writes one)", "dim")]
         detail.update(Content.assemble(*parts))
