@@ -38,12 +38,22 @@ def _main_parser() -> _Parser:
     return p
 
 
+def _width(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 20:
+        raise argparse.ArgumentTypeError(f"must be at least 20, not {n}")
+    return n
+
+
 def _compare_parser() -> _Parser:
     p = _Parser(prog="reader compare", description="Align the sentences of two articles.")
     p.add_argument("left", metavar="LEFT", help="a file (.txt .md .html .json .jsonl, FILE.jsonl#N) or an http(s) URL")
     p.add_argument("right", metavar="RIGHT", help="the same kinds as LEFT")
     p.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
-    p.add_argument("--width", type=int, default=None, help="text width (default: the terminal's)")
+    p.add_argument("--width", type=_width, default=None, help="text width, at least 20 (default: the terminal's)")
     return p
 
 

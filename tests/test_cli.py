@@ -72,6 +72,7 @@ def test_text_and_markdown_formats():
     (("compare", "seeds"), "required"),
     (("compare", "seeds", "seeds"), "folder"),
     (("compare", "a", "b", "--format", "pdf"), "invalid choice"),
+    (("compare", "a", "b", "--width", "0"), "at least 20"),
     (("score-pairs", "missing.tsv"), "no such file"),
     (("--bogus",), "unrecognized"),
 ])
