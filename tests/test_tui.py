@@ -419,6 +419,20 @@ async def test_theme_is_remembered(tmp_path, monkeypatch):
     assert app.theme == "nord"
 
 
+async def test_keys_are_remapped_from_the_config_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "tui.json").write_text(json.dumps({"keys": {"reader.cursor_down": "x"}}), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.view.cursor == 1
+        await pilot.press("j")  # the old key no longer moves the cursor
+        await pilot.pause()
+        assert screen.view.cursor == 1
+
+
 @pytest.mark.parametrize("theme", ["textual-light", "gruvbox", "solarized-light"])
 async def test_renders_in_other_themes(theme):
     app = make_app()

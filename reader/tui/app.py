@@ -52,6 +52,10 @@ class ReaderApp(App[int]):
         theme = self._config.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        keys = self._config.get("keys")
+        if isinstance(keys, dict):
+            # {"reader.cursor_down": "j,down", ...}: binding id -> comma-separated keys
+            self.set_keymap({k: v for k, v in keys.items() if isinstance(k, str) and isinstance(v, str)})
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()

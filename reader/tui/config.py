@@ -1,4 +1,5 @@
-"""The TUI's small settings file (the chosen theme), under the user config dir.
+"""The TUI's small settings file, under the user config dir: the chosen theme, and
+``"keys"``, a map from binding id to keys that remaps them (``{"reader.flag": "f"}``).
 
 ``READER_CONFIG_DIR`` overrides the directory (tests use a temporary one).
 """
