@@ -549,3 +549,43 @@ async def test_goto_row_and_counterpart_use_visible_positions():
         assert view.goto_row(last) and view.cursor == view.row_count - 1
         assert not view.goto_row(10**6)
         assert view.position_of(view.visible_rows[3].index) == 3
+
+
+def _contrast(style) -> float:
+    def lum(t):
+        def ch(c):
+            c = c / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return 0.2126 * ch(t.red) + 0.7152 * ch(t.green) + 0.0722 * ch(t.blue)
+    a, b = lum(style.color.triplet), lum(style.bgcolor.triplet)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+async def test_dim_text_stays_readable_in_every_theme():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(app, pilot)
+        view = screen.view
+        for theme in sorted(app.available_themes):
+            if theme == "textual-ansi":
+                continue  # terminal's own colours: no RGB to measure
+            app.theme = theme
+            await pilot.pause()
+            view._styles.clear()
+            if view._style("comparison--boilerplate").color.triplet is None:
+                continue  # an ANSI-colour theme: no RGB to measure
+            for names in (("comparison--boilerplate",), ("comparison--gutter", "comparison--unique"),
+                          ("comparison--gutter", "comparison--paraphrase")):
+                assert _contrast(view._style(*names)) >= 2.0, (theme, names)
+
+
+async def test_article_list_hides_itself_on_a_narrow_terminal():
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(app, pilot)
+        assert not screen.article_list.display
+        lw, rw = screen.view._text_widths()
+        assert lw >= 30 and rw >= 30, "the columns get the room"
+        await pilot.press("backslash")  # the user can still show it
+        await pilot.pause()
+        assert screen.article_list.display

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 PROGRESS_DELAY = 0.25  # seconds of comparison work before the loading indicator shows
 FILL_BATCH = 0.5  # seconds between article-list updates from the background loader
 FILL_PAUSE = 0.002  # seconds the background loader sleeps between files (keys come first)
+
+NARROW = 110
+"""Below this many columns the article list starts hidden (the comparison needs the room)."""
 
 MAIN_BINDINGS = [
     Binding("j,down", "cursor_down", "Down", id="reader.cursor_down", show=False),
@@ -75,6 +78,8 @@ class MainScreen(Screen[None]):
         self.right = 0
         self._pending: tuple[str, str] | None = None
         self._painted_once = False
+        self._list_choice: bool | None = None
+        """Shown/hidden by the user's key; None: automatic (hidden on a narrow terminal)."""
         self._wanted: tuple[int, int] | None = None
         """The pair waiting for its articles to load."""
         self._jump: tuple[str, str, int] | None = None
@@ -502,10 +507,21 @@ class MainScreen(Screen[None]):
         self.view.collapse_boilerplate = not self.view.collapse_boilerplate
 
     def action_toggle_list(self) -> None:
+        self._list_choice = not self.article_list.display  # the user decided: no more auto
+        self._show_list(self._list_choice)
+
+    def _show_list(self, show: bool) -> None:
         lst = self.article_list
-        lst.display = not lst.display
-        if not lst.display and lst.has_focus:
+        if lst.display != show:
+            lst.display = show
+        if not show and lst.has_focus:
             self.view.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # On a narrow terminal the list would leave a few letters per column: hide it
+        # (until the user shows it with the key); show it again when there is room.
+        if self._list_choice is None:
+            self._show_list(event.size.width >= NARROW)
 
     def action_list_down(self) -> None:
         self.article_list.action_cursor_down()

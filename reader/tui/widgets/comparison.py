@@ -437,12 +437,16 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             bg = Color.from_rich_color(base.bgcolor) if base.bgcolor else self.background_colors[1]
             fg = Color.from_rich_color(base.color) if base.color else self.styles.color
             text_style = Style()
-            for name in names:
-                comp = self.get_component_styles(name)
+            comps = [self.get_component_styles(name) for name in names]
+            for comp in comps:  # the background first: text colours blend over the final one
                 if comp.has_rule("background"):
                     bg = bg + comp.background
+            for comp in comps:
                 if comp.has_rule("color"):
-                    fg = bg + comp.color if comp.color.a < 1 else comp.color
+                    color = comp.color
+                    if color.auto:  # $text-muted etc. are "auto N%": contrast with the background
+                        color = bg.get_contrast_text(color.a)
+                    fg = bg + color if color.a < 1 else color
                 if comp.has_rule("text_style"):
                     text_style += comp.text_style
             style = base + Style(color=fg.rich_color, bgcolor=bg.rich_color) + text_style
