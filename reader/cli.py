@@ -92,6 +92,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from reader.engine.compare import compare
 
     left, right = pair
+    if not left.sentences and not right.sentences:
+        print("reader compare: both articles are empty: nothing to compare", file=sys.stderr)
+        return 2
     result = compare(left, right)
     if args.format == "json":
         from reader.render.json_out import to_json
@@ -113,14 +116,21 @@ def cmd_score_pairs(args: argparse.Namespace) -> int:
 
     if args.file == "-":
         return score_pairs_stream(sys.stdin, sys.stdout, sys.stderr)
+    import io
+
     try:
-        fh = open(args.file, encoding="utf-8", errors="replace", newline="")
+        with open(args.file, "rb") as fh:
+            data = fh.read()
     except FileNotFoundError:
         raise UsageError(f"reader score-pairs: {args.file}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"reader score-pairs: {args.file}: is a folder, not a TSV file") from None
     except OSError as exc:
         raise UsageError(f"reader score-pairs: {args.file}: cannot read ({exc.strerror or exc})") from None
-    with fh:
-        return score_pairs_stream(fh, sys.stdout, sys.stderr)
+    if b"\x00" in data:
+        raise UsageError(f"reader score-pairs: {args.file}: binary file, not a TSV of sentence pairs")
+    text = data.decode("utf-8-sig", errors="replace")
+    return score_pairs_stream(io.StringIO(text, newline=""), sys.stdout, sys.stderr)
 
 
 def cmd_open(args: argparse.Namespace) -> int:

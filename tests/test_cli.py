@@ -84,6 +84,19 @@ def test_errors_are_one_line_each_with_exit_2(args, needle):
     assert "Traceback" not in r.stderr
 
 
+def test_score_pairs_refuses_a_binary_file(tmp_path):
+    f = tmp_path / "pairs.tsv"
+    f.write_bytes(b"\x00\x01\x02\tbinary\tjunk\n")
+    r = reader("score-pairs", str(f))
+    assert r.returncode == 2 and "binary" in r.stderr and r.stdout == ""
+
+
+def test_two_empty_articles_are_nothing_to_compare(tmp_path):
+    (tmp_path / "a.txt").write_text("", encoding="utf-8")
+    r = reader("compare", str(tmp_path / "a.txt"), str(tmp_path / "a.txt"))
+    assert r.returncode == 2 and "empty" in r.stderr.splitlines()[-1]
+
+
 def test_binary_file_is_refused(tmp_path):
     f = tmp_path / "bin.txt"
     f.write_bytes(b"\x00\x01\x02binary")

@@ -125,3 +125,11 @@ def test_score_pairs_on_a_single_pair():
     # rarity is counted across pairs, so a file holding one pair still scores sensibly
     [(p, same)] = score_pairs([("The cat sat on the mat.", "A cat was sitting on the mat.")])
     assert same and p > 0.6
+
+
+def test_a_huge_run_on_text_does_not_match_a_sentence_inside_it():
+    sentence = "Floodwaters forced 3,200 residents from their homes on Tuesday."
+    blob = " ".join([sentence.rstrip(".")] + ["and the river kept rising past the old mill"] * 30)
+    a = article("Flood", sentence)
+    b = article("Flood notes", blob)
+    assert not [m for m in compare(a, b).matches if m.left != [0]]

@@ -37,3 +37,8 @@ def one_line(text: str, limit: int = 200) -> str:
     from reader.corpus.sanitize import one_line as _one_line
 
     return _one_line(no_surrogates(str(text)), limit)
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``"1 sentence"``, ``"2 sentences"`` (``words``: an irregular plural)."""
+    return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"

@@ -16,6 +16,7 @@ from reader.engine import model
 from reader.engine.candidates import candidate_pairs
 from reader.engine.features import Idf, Unit, pair_features
 
+MAX_LENGTH_RATIO = 10
 GROUP_GAIN = 0.3  # a group must beat its best single member by this much (logit)
 
 
@@ -50,6 +51,9 @@ def score_links(
     by_left: dict[int, list[tuple[float, int]]] = defaultdict(list)
     by_right: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for i, j in pairs:
+        a, b = left[i].nwords, right[j].nwords
+        if min(a, b) * MAX_LENGTH_RATIO < max(a, b):
+            continue  # a sentence cannot report the same thing as a text ten times its length
         f = pair_features(left[i], right[j], idf)
         z = model.pair_logit(f)
         feats[i, j] = f

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from reader.corpus.errors import plural
 from reader.engine.types import Comparison, Match
 
 KIND_STYLE = {"verbatim": "green", "near": "yellow", "paraphrase": "cyan"}
@@ -46,7 +47,7 @@ def render_text(c: Comparison, width: int | None = None, file=None) -> None:
     header.append("Right: ", style="bold")
     header.append(f"{c.right.title} — {c.right.source}\n")
     header.append(
-        f"similarity {st.similarity:.0%} · {st.matched} matches · {st.left_unique} only left · "
+        f"similarity {st.similarity:.0%} · {plural(st.matched, 'match', 'matches')} · {st.left_unique} only left · "
         f"{st.right_unique} only right · boilerplate {st.left_boilerplate}/{st.right_boilerplate}"
     )
     console.print(header)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reader.corpus.errors import plural
+
 from textual import events
 from textual.geometry import Size
 from textual.content import Content
@@ -30,7 +32,7 @@ def article_prompt(article: Article, *, left: bool, right: bool, state: str = ""
     elif is_empty(article):
         detail = (f"{source} · empty", "dim italic")
     else:
-        detail = (f"{source} · {len(article.sentences)} sentences", "dim")
+        detail = (f"{source} · {plural(len(article.sentences), 'sentence')}", "dim")
     return Content.assemble(
         (tag, tag_style),
         " ",

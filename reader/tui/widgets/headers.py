@@ -6,6 +6,8 @@ paint at start-up. Titles are untrusted text: built as ``Content``, never markup
 
 from __future__ import annotations
 
+from reader.corpus.errors import plural
+
 from textual.app import RenderResult
 from textual.content import Content
 from textual.widget import Widget
@@ -22,7 +24,7 @@ def header_content(article: Article | None, side: str) -> Content:
         ("◀ " if side == "left" else "▶ ", "bold"),
         (article.title or "(untitled)", "bold"),
         "\n  ",
-        (f"{article.source or 'unknown source'} · {len(article.sentences)} sentences", "dim"),
+        (f"{article.source or 'unknown source'} · {plural(len(article.sentences), 'sentence')}", "dim"),
     )
 
 
