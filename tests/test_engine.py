@@ -133,3 +133,18 @@ def test_a_huge_run_on_text_does_not_match_a_sentence_inside_it():
     a = article("Flood", sentence)
     b = article("Flood notes", blob)
     assert not [m for m in compare(a, b).matches if m.left != [0]]
+
+
+def test_markdown_report_bolds_what_changed_and_escapes_article_text():
+    from markdown_it import MarkdownIt
+
+    from reader.render.markdown_out import md_escape, to_markdown
+
+    a = article("T", "Wages will rise 14 percent over three years, officials said.")
+    b = article("T", "Wages will rise 15 percent over three years, officials said.")
+    md = to_markdown(compare(a, b))
+    assert "**14**" in md and "**15**" in md
+    assert md_escape("6.4 metres, U.S.-led") == "6.4 metres, U.S.-led"
+    tokens = MarkdownIt("commonmark").parse("- " + md_escape("1. <b>x</b> [a](http://x) *y*"))
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in (t.children or [])}
+    assert not kinds & {"ordered_list_open", "html_inline", "html_block", "link_open", "em_open"}

@@ -6,12 +6,36 @@ import re
 
 from reader.engine.types import Comparison
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~^>])")
+# Characters that start inline constructs anywhere (emphasis, code, links, images, HTML,
+# entities, autolinks); block markers only matter at the start of a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>!&|~])")
+_LINE_START = re.compile(r"^(\d{1,9})([.)])|^([#+\-=>])")
+
+
+def _line_start(text: str) -> str:
+    return _LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else "\\" + m.group(3), text)
 
 
 def md_escape(text: str) -> str:
-    """Escape text so Markdown shows it literally (no links, HTML, emphasis)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Escape text so Markdown shows it literally (no links, HTML, emphasis, lists).
+
+    Whitespace runs become one space, so the text stays on its line; ordinary
+    punctuation ("6.4 metres", "U.S.-led") is left readable.
+    """
+    return _line_start(_INLINE_SPECIAL.sub(r"\\\1", " ".join(text.split())))
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` escaped, with the ``spans`` (what changed; whole words) in bold."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos or end <= start:
+            continue
+        out.append(_INLINE_SPECIAL.sub(r"\\\1", text[pos:start]))
+        out.append("**" + _INLINE_SPECIAL.sub(r"\\\1", text[start:end]) + "**")
+        pos = end
+    out.append(_INLINE_SPECIAL.sub(r"\\\1", text[pos:]))
+    return _line_start(" ".join("".join(out).split()))
 
 
 def to_markdown(c: Comparison) -> str:
@@ -29,14 +53,19 @@ def to_markdown(c: Comparison) -> str:
         "",
     ]
     for m in c.matches:
-        lt = " ".join(L.sentences[i].text for i in m.left)
-        rt = " ".join(R.sentences[j].text for j in m.right)
+        lt, rt = m.texts
+        if m.kind == "verbatim":
+            lt_md, rt_md = md_escape(lt), md_escape(rt)
+        else:  # the words that differ in bold
+            changed = [d for d in m.diff if d.op != "equal"]
+            lt_md = _marked(lt, [d.left for d in changed])
+            rt_md = _marked(rt, [d.right for d in changed])
         moved = " · moved" if m.moved else ""
         out.append(f"### {m.kind} ({m.score:.2f}){moved} — left {_ids(m.left)}, right {_ids(m.right)}")
         out.append("")
-        out.append(f"> **L:** {md_escape(lt)}")
+        out.append(f"> **L:** {lt_md}")
         out.append(">")
-        out.append(f"> **R:** {md_escape(rt)}")
+        out.append(f"> **R:** {rt_md}")
         out.append("")
     for title, art, side in (("Only in the left article", L, "left"), ("Only in the right article", R, "right")):
         matched = {i for m in c.matches for i in getattr(m, side)}
