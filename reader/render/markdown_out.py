@@ -9,7 +9,7 @@ from reader.engine.types import Comparison
 # Characters that start inline constructs anywhere (emphasis, code, links, images, HTML,
 # entities, autolinks); block markers only matter at the start of a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>!&|~])")
-_LINE_START = re.compile(r"^(\d{1,9})([.)])|^([#+\-=>])")
+_LINE_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([#+\-=>])")
 
 
 def _line_start(text: str) -> str:
