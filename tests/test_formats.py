@@ -140,6 +140,8 @@ def test_jsonl_each_line_is_an_article():
     assert plain.title == first.title and any("2 records" in w for w in plain.warnings)
     with pytest.raises(LoadError, match="no record 3"):
         load_article(f"{jl}#3")
+    with pytest.raises(LoadError, match="no record 0"):  # records count from 1
+        load_article(f"{jl}#0")
 
 
 def test_folder_lists_every_format():

@@ -283,8 +283,8 @@ def parse_record(text: str, kind: str, name: str, record: int | None) -> Parsed:
         total = len(lines)
         if total == 0:
             return Parsed("")
-        index = record or 1
-        if index > total:
+        index = 1 if record is None else record
+        if not 1 <= index <= total:
             raise LoadError(f"{name}: no record {index} (the file has {total})")
         parsed = record_to_parsed(_loads(lines[index - 1], name), name)
     else:
@@ -293,8 +293,8 @@ def parse_record(text: str, kind: str, name: str, record: int | None) -> Parsed:
         value = _loads(text, name)
         if isinstance(value, list):
             total = len(value)
-            index = record or 1
-            if index > total:
+            index = 1 if record is None else record
+            if not 1 <= index <= total:
                 raise LoadError(f"{name}: no record {index} (the file has {total})")
             parsed = record_to_parsed(value[index - 1], name)
         else:
