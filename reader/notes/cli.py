@@ -98,7 +98,9 @@ def _line(n: Note) -> str:
     where = one_line(n.article_title or os.path.basename(n.article_path) or n.article_path, 40)
     sentence = one_line(n.sentence_text, 70)
     note = one_line(n.note, 60) if n.note.strip() else ""
-    parts = [f"{n.id:>4}", mark, f"{n.status:<8}", where, f"#{n.sentence_id}", f"\u201c{sentence}\u201d"]
+    # an orphaned note's old sentence number now points at another sentence: don't show it
+    number = "#—" if n.status == "orphaned" else f"#{n.sentence_id}"
+    parts = [f"{n.id:>4}", mark, f"{n.status:<8}", where, f"{number:<5}", f"\u201c{sentence}\u201d"]
     if note:
         parts.append(f"\u2014 {note}")
     parts.append(n.updated)
