@@ -20,6 +20,8 @@ _PATTERNS = [
     re.compile(r"^" + _NAME + r" is an? (?:automatic )?(?:news )?aggregator", re.I | re.M),
 ]
 _EMAIL = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)\b")
+_ID_LIKE = re.compile(r"^[\W\d_]*$|\d{3,}|[0-9a-f]{8,}", re.I)
+_GENERIC_NAMES = {"article", "story", "index", "page", "text", "news", "item", "post", "untitled", "document"}
 _GENERIC_DIRS = {"", ".", "seeds", "articles", "data", "tmp", "downloads", "news", "texts", "files"}
 
 
@@ -36,9 +38,17 @@ def infer_source(text: str, path: str = "") -> str:
         if host.split(".")[0] not in {"gmail", "yahoo", "hotmail", "outlook", "example", "mail", "email", "protected"}:
             return host
     if path:
-        p = Path(path)
-        parent = p.parent.name
-        if parent.lower() not in _GENERIC_DIRS and not parent.startswith("tmp"):
+        # The file's own name says more than its folder (files of one story from several
+        # outlets share a folder: "story/reuters.txt", "story/bbc.txt"), unless the name is
+        # an id or a generic word, where an outlet's folder ("nyt/0042.txt") says more.
+        if "://" in path:  # a fetched page: its host ("www." dropped)
+            host = path.split("://", 1)[1].split("/", 1)[0].split("@")[-1].split(":")[0].lower()
+            return host[4:] if host.startswith("www.") else (host or "unknown")
+        p = Path(path.split("#", 1)[0])
+        stem, parent = p.stem, p.parent.name
+        if not _ID_LIKE.search(stem) and stem.lower() not in _GENERIC_NAMES:
+            return stem
+        if parent and parent.lower() not in _GENERIC_DIRS and not parent.startswith("tmp"):
             return parent
-        return p.stem
+        return stem or "unknown"
     return "unknown"
