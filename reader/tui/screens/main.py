@@ -494,6 +494,9 @@ class MainScreen(Screen[None]):
     def action_jump_moved(self) -> None:
         if not self.view.jump_counterpart():
             self.notify("Not on a moved match (moved matches carry ↕).", markup=False, timeout=2)
+        elif self.view._jump_back is not None:  # jumped to the place, not back
+            self.notify("The right article tells the moved sentence next to the right-hand sentence "
+                        "on this row. m jumps back.", markup=False, timeout=4)
 
     def action_focus_left(self) -> None:
         self.view.focus_side = "left"
