@@ -130,22 +130,6 @@ def lexeme(word: str) -> str | None:
         return s
 
 
-def content_stems(text: str) -> list[str]:
-    """Stems of the content words (stop words dropped), in order, repeats kept."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
-
-
-def numbers(text: str) -> set[str]:
-    """Numeric tokens, digits or number words, normalised."""
-    out = set()
-    for w in words(text):
-        if w[0].isdigit():
-            out.add(w)
-        elif w in NUMBER_WORDS and NUMBER_WORDS[w][0].isdigit():
-            out.add(NUMBER_WORDS[w])
-    return out
-
-
 def quotations(text: str, folded: str | None = None) -> list[str]:
     """Quoted passages (8+ chars), folded."""
     if folded is None:

@@ -8,7 +8,6 @@ from reader.corpus.model import Article
 from reader.record import Record
 
 Kind = Literal["verbatim", "near", "paraphrase"]
-KINDS: tuple[Kind, ...] = ("verbatim", "near", "paraphrase")
 
 
 class DiffOp(Record):
