@@ -7,7 +7,7 @@ from typing import Literal
 from reader.corpus.model import Article
 from reader.record import Record
 
-Kind = Literal["verbatim", "near", "paraphrase"]
+Kind = Literal["verbatim", "near", "paraphrase", "partial"]
 
 
 class DiffOp(Record):
@@ -27,21 +27,27 @@ class DiffOp(Record):
 
 
 class Match(Record):
-    """Sentences of the left article that report the same thing as sentences of the right.
+    """A link: sentences of the left article that report the same thing as sentences of the right.
 
-    ``left``/``right`` are sentence ids (one, or two adjacent ones for a 2-1 / 1-2 match);
-    ``texts`` the joined text of each side.
+    ``left``/``right`` are sentence ids (one, or two adjacent ones for a 2-1 / 1-2 group);
+    ``texts`` the joined text of each side. Links are many-to-many: a sentence may take part
+    in several. The ``aligned`` ones are one-to-one (or adjacent groups) and form the spine
+    the display rows are built from; the others join sentences shown on different rows.
+    ``kind`` is ``verbatim``, ``near`` (an edited copy), ``paraphrase``, or ``partial`` (one
+    side reports only part of what the other does). ``score`` is the engine's confidence
+    (0..1) that the two report the same thing.
     """
 
-    __slots__ = ("left", "right", "kind", "score", "moved", "texts", "_diff")
+    __slots__ = ("left", "right", "kind", "score", "moved", "aligned", "texts", "_diff")
 
     def __init__(self, left: list[int], right: list[int], kind: Kind, score: float, moved: bool = False,
-                 texts: tuple[str, str] = ("", "")):
+                 texts: tuple[str, str] = ("", ""), aligned: bool = True):
         self.left = left
         self.right = right
         self.kind = kind
         self.score = score
         self.moved = moved
+        self.aligned = aligned
         self.texts = texts
         self._diff: list[DiffOp] | None = None
 
@@ -70,16 +76,23 @@ class Row(Record):
 
 
 class Stats(Record):
-    __slots__ = ("similarity", "left_unique", "right_unique", "matched", "left_boilerplate", "right_boilerplate")
+    """Summary figures. ``matched`` counts aligned matches (rows), ``links`` every link;
+    a sentence is unique (``left_unique``/``right_unique``) only when it has no link at all.
+    ``similarity`` (0..1) is the share of both articles' body sentences that have a link,
+    weighted by the engine's confidence in their best link."""
+
+    __slots__ = ("similarity", "left_unique", "right_unique", "matched", "left_boilerplate", "right_boilerplate",
+                 "links")
 
     def __init__(self, similarity: float, left_unique: int, right_unique: int, matched: int,
-                 left_boilerplate: int, right_boilerplate: int):
+                 left_boilerplate: int, right_boilerplate: int, links: int | None = None):
         self.similarity = similarity
         self.left_unique = left_unique
         self.right_unique = right_unique
         self.matched = matched
         self.left_boilerplate = left_boilerplate
         self.right_boilerplate = right_boilerplate
+        self.links = matched if links is None else links
 
 
 class Comparison(Record):
@@ -93,8 +106,16 @@ class Comparison(Record):
         self.stats = stats
 
     def match_of(self, side: Literal["left", "right"], sentence_id: int) -> Match | None:
-        """The match a sentence takes part in, if any."""
+        """The aligned match a sentence takes part in, else its most confident link, else None."""
+        best = None
         for m in self.matches:
             if sentence_id in (m.left if side == "left" else m.right):
-                return m
-        return None
+                if m.aligned:
+                    return m
+                if best is None or m.score > best.score:
+                    best = m
+        return best
+
+    def links_of(self, side: Literal["left", "right"], sentence_id: int) -> list[int]:
+        """Indexes into ``matches`` of every link a sentence takes part in, in match order."""
+        return [k for k, m in enumerate(self.matches) if sentence_id in (m.left if side == "left" else m.right)]
