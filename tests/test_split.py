@@ -187,3 +187,30 @@ def test_spans_partition_text(text):
 def test_joined_cases_partition_text(parts):
     text = " ".join(parts)
     check_spans(text, split_sentences(text))
+
+
+# --- a closing quote or bracket never stands alone (tokenised text: "he said . ”", "( AP )")
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("“We will win , ” he said . ”", ["“We will win , ” he said . ”"]),
+        ("The vote passed . ” Then the House adjourned .", ["The vote passed .", "” Then the House adjourned ."]),
+        ("It ended . ) ”", ["It ended . ) ”"]),
+        ("He said. ”", ["He said. ”"]),
+        ("Really? ” It was. )", ["Really?", "” It was. )"]),
+        ("First one. Second one . ”", ["First one.", "Second one . ”"]),
+    ],
+)
+def test_lone_closers_attach_to_the_sentence_before(text, expected):
+    assert sents(text) == expected
+    check_spans(text, split_sentences(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Word", "said", ".", "!", "?", "”", '"', ")", "’", "The", "A.", "U.S."]),
+                min_size=1, max_size=25))
+def test_no_sentence_is_only_closers_after_another(words):
+    text = " ".join(words)
+    out = sents(text)
+    for s in out[1:]:
+        assert any(c.isalnum() for c in s) or not set(s) <= set(".!?”\")’ "), (text, out)

@@ -58,6 +58,8 @@ _LIST_ITEM = re.compile(r"(?<=\s)(\d{1,3}|[A-Za-z])(\.\)|\)|\.)(?=\s)")
 _LIST_LINE = re.compile(r"(?:[" + _BULLETS + r"*\-\u2013]\s*\S|(?:\d{1,3}|[A-Za-z])(?:\.\)|\)|\.)\s)")
 _CRUMB = re.compile(r"\s(?:>|\u00bb|\u203a|\||/)\s")
 _NONSPACE = re.compile(r"\S")
+# What may follow a sentence end on its own and still belong to it (see _trailing_only).
+_TRAILING = frozenset(_CLOSERS.replace("\\", "") + ".!?\u2026\u203c\u2047\u2048\u2049,;:")
 _WORD_STRIP = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb()[]{}*_"
 
 
@@ -174,9 +176,21 @@ def _split(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            out.append((s, e))
+            if out and _trailing_only(text, s, e):
+                out[-1] = (out[-1][0], e)  # a lone '”' or ')' after a sentence end belongs to it
+            else:
+                out.append((s, e))
         start = cut
     return out
+
+
+def _trailing_only(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] only closing quotes, closing brackets and punctuation (and spaces)?
+
+    Tokenised text puts spaces before punctuation ("he said . ”", "( AP )"), so a closing
+    quote or bracket can follow a sentence end on its own.
+    """
+    return all(c in _TRAILING or c.isspace() for c in text[s:e])
 
 
 def _decide(text: str, m: re.Match, ps: int, sent_start: int) -> int | None:
