@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 
 from reader.corpus import load as _load
-from reader.corpus.errors import one_line, over_cap
+from reader.corpus.errors import display_path, over_cap
 from reader.corpus.formats import SUPPORTED, count_records, kind_for, split_record_ref
 
 
@@ -53,7 +53,7 @@ def collect_paths(args: list[str]) -> tuple[list[Path | str], list[str]]:
             paths.append(item)
 
     def add_file(fp: str, st: os.stat_result, *, kind: str | None) -> None:
-        name = one_line(fp, 300)
+        name = display_path(fp)
         if not stat.S_ISREG(st.st_mode):
             problems.append(f"{name}: not a regular file, skipped")
             return
@@ -82,7 +82,7 @@ def collect_paths(args: list[str]) -> tuple[list[Path | str], list[str]]:
         if _load.is_url(arg):
             add(arg, arg)
             continue
-        name = one_line(arg, 300)
+        name = display_path(arg)
         ref = split_record_ref(arg)
         if ref is not None and not os.path.lexists(arg) and os.path.lexists(ref[0]):
             add(Path(arg), ("record", os.path.realpath(ref[0]), ref[1]))
@@ -108,7 +108,7 @@ def collect_paths(args: list[str]) -> tuple[list[Path | str], list[str]]:
 
 def _walk(top: str, add_file, problems: list[str]) -> None:
     def onerror(exc: OSError) -> None:
-        problems.append(f"{one_line(str(exc.filename or top), 300)}: cannot read this folder "
+        problems.append(f"{display_path(exc.filename or top)}: cannot read this folder "
                         f"({exc.strerror or type(exc).__name__}), skipped")
 
     for root, dirs, files in os.walk(top, onerror=onerror, followlinks=False):
@@ -123,6 +123,6 @@ def _walk(top: str, add_file, problems: list[str]) -> None:
             try:
                 st = os.stat(fp)
             except OSError as exc:
-                problems.append(_stat_problem(one_line(fp, 300), exc, fp))
+                problems.append(_stat_problem(display_path(fp), exc, fp))
                 continue
             add_file(fp, st, kind=kind)

@@ -1,8 +1,15 @@
-"""The corpus layer's exception and the helpers that make its messages safe to print."""
+"""The corpus layer's exception and the helpers that make its messages safe to print.
+
+A path or URL is named in a message with :func:`display_path` (unsafe characters shown as
+``?``); any other outside text with :func:`one_line`.
+"""
 
 from __future__ import annotations
 
-import re
+from reader.corpus.sanitize import display_path, no_surrogates
+from reader.corpus.sanitize import one_line as _one_line
+
+__all__ = ["LoadError", "cap_text", "display_path", "no_surrogates", "one_line", "over_cap", "plural"]
 
 
 class LoadError(Exception):
@@ -23,20 +30,9 @@ def over_cap(name: str, size: int, cap: int) -> str:
     return f"{name}: {size:,} bytes is over the {cap_text(cap)} size limit, refused"
 
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
-def no_surrogates(text: str) -> str:
-    """Lone surrogates (JSON ``"\\ud800"``, undecodable file names) become U+FFFD: they
-    cannot be encoded for a terminal or a file and would crash whoever prints them."""
-    return _SURROGATES.sub("\ufffd", text)
-
-
-def one_line(text: str, limit: int = 200) -> str:
-    """:func:`reader.corpus.sanitize.one_line`, safe for any str (file names included)."""
-    from reader.corpus.sanitize import one_line as _one_line
-
-    return _one_line(no_surrogates(str(text)), limit)
+def one_line(text: object, limit: int = 200) -> str:
+    """:func:`reader.corpus.sanitize.one_line`: any value as one safe, short line."""
+    return _one_line(text, limit)
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:

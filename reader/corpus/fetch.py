@@ -18,7 +18,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.corpus.errors import LoadError, cap_text, one_line
+from reader.corpus.errors import LoadError, cap_text, display_path, one_line
 
 TIMEOUT = 20.0  # seconds for the whole download
 MAX_BYTES: int | None = None  # None: the loader's file size cap (reader.corpus.load.MAX_BYTES)
@@ -106,7 +106,7 @@ def _write_cache(f: Fetched) -> None:
 
 def fetch(url: str, *, timeout: float | None = None, use_cache: bool = True) -> Fetched:
     """Download ``url`` (or read it from the cache). Raises LoadError on any failure."""
-    name = one_line(url, 200)
+    name = display_path(url, 200)
     if not is_url(url):
         raise LoadError(f"{name}: not an http(s) address")
     if use_cache:

@@ -29,7 +29,10 @@ from __future__ import annotations
 
 import re
 
+import math
+
 from reader.corpus.errors import LoadError
+from reader.corpus.sanitize import clean_line
 from reader.record import Record
 
 KINDS = {
@@ -49,16 +52,27 @@ _RECORD_REF = re.compile(r"(.+\.(?:jsonl|ndjson|json))#(\d{1,9})", re.I)
 
 
 class Parsed(Record):
+    """A parsed article: ``body`` as the format gave it (sanitised when the Article is
+    built), metadata already one safe line each (None when the format states nothing)."""
+
     __slots__ = ("body", "title", "source", "date", "url", "warnings")
 
     def __init__(self, body: str, title: str | None = None, source: str | None = None, date: str | None = None,
                  url: str | None = None, warnings: list[str] | None = None):
         self.body = body
-        self.title = title
-        self.source = source
-        self.date = date
-        self.url = url
+        self.title = _line(title)
+        self.source = _line(source)
+        self.date = _line(date)
+        self.url = _line(url)
         self.warnings = [] if warnings is None else warnings
+
+
+def _line(value: object) -> str | None:
+    """An outside metadata value as one safe line: control, bidi and invisible characters
+    dropped, whitespace folded; None when nothing is left."""
+    if value is None:
+        return None
+    return clean_line(value) or None
 
 
 def kind_for(name: str) -> str | None:
@@ -133,9 +147,9 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         key = key.strip().lower()
         if not sep or not key or line[:1].isspace():
             continue
-        value = value.strip()
+        value = clean_line(value)
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            value = value[1:-1]
+            value = clean_line(value[1:-1])
         field_name = _META_KEYS.get(key)
         if field_name and value and field_name not in meta:
             meta[field_name] = value
@@ -228,17 +242,22 @@ def parse_html(text: str, name: str, *, url: str | None = None) -> Parsed:
 
 def _meta(doc, attr: str) -> str | None:
     value = getattr(doc, attr, None)
-    return value.strip() or None if isinstance(value, str) else None
+    return _line(value) if isinstance(value, str) else None
 
 
 # ------------------------------------------------------------------ records
 def _field(rec: dict, *names: str) -> str | None:
+    """The first of ``names`` that holds a string with something printable in it (or a
+    finite number, as text), one safe line. Other JSON types (true/false, null, lists,
+    objects) say nothing about an article and are passed over."""
     for n in names:
         v = rec.get(n)
-        if isinstance(v, str) and v.strip():
-            return v
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            return str(v)
+        if isinstance(v, bool) or (isinstance(v, float) and not math.isfinite(v)):
+            continue
+        if isinstance(v, (str, int, float)):
+            line = _line(v)
+            if line:
+                return line
     return None
 
 

@@ -14,7 +14,7 @@ import re
 import stat
 from dataclasses import dataclass
 
-from reader.corpus.errors import LoadError, one_line, over_cap
+from reader.corpus.errors import LoadError, display_path, one_line, over_cap
 from reader.corpus.formats import front_matter, kind_for, split_record_ref
 
 HEAD = 8192
@@ -46,7 +46,7 @@ def peek(path: str | os.PathLike[str]) -> Listing:
     ref = split_record_ref(raw)
     if ref is not None and not os.path.lexists(raw) and os.path.lexists(ref[0]):
         file_path, record = ref
-    name = one_line(raw, 300)
+    name = display_path(raw)
     try:
         st = os.stat(file_path)
     except OSError as exc:
@@ -108,6 +108,6 @@ def _host(url: str) -> str:
     from urllib.parse import urlsplit
 
     try:
-        return urlsplit(url).hostname or ""
+        return one_line(urlsplit(url).hostname or "", 120)
     except ValueError:
         return ""

@@ -21,10 +21,10 @@ from collections import OrderedDict
 from pathlib import Path
 
 from reader.corpus.decode import Decoded, decode_bytes
-from reader.corpus.errors import LoadError, cap_text, no_surrogates, one_line, over_cap
+from reader.corpus.errors import LoadError, cap_text, display_path, no_surrogates, one_line, over_cap
 from reader.corpus.formats import SUPPORTED, Parsed, kind_for, parse, sniff, split_record_ref
 from reader.corpus.model import Article, Sentence
-from reader.corpus.sanitize import sanitize
+from reader.corpus.sanitize import optional_line, sanitize
 from reader.corpus.source import infer_source
 from reader.corpus.split import split_sentences
 
@@ -62,7 +62,7 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
     a device named like an article never hangs the reader.
     """
     path = os.fspath(path)
-    name = one_line(path, 300)
+    name = display_path(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -97,7 +97,7 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
 def read_text(path: Path) -> tuple[str, str]:
     """Read and decode a file; returns (text, encoding name)."""
     data, _ = read_bytes(path)
-    d = decode_bytes(data, one_line(str(path), 300))
+    d = decode_bytes(data, display_path(path))
     return d.text, d.encoding
 
 
@@ -166,11 +166,12 @@ def build_article(
     case it is split into sentences like any other paragraph.
     """
     text = sanitize(no_surrogates(text))
+    # metadata is one safe line each, whatever the format (or a caller) handed in
     title = None if title is None else one_line(title, 300)
-    source = None if source is None else one_line(source, 120) or None
-    date = None if date is None else one_line(date, 80) or None
-    url = None if url is None else one_line(url, 2000) or None
-    encoding = None if encoding is None else one_line(encoding, 40)
+    source = optional_line(source, 120)
+    date = optional_line(date, 80)
+    url = optional_line(url, 2000)
+    encoding = optional_line(encoding, 40)
     paras = paragraph_spans(text)
     sentences: list[Sentence] = []
     for p_index, (ps, pe) in enumerate(paras):
@@ -180,8 +181,8 @@ def build_article(
             sentences.append(Sentence(len(sentences), text[s:e], p_index, s, e))
     if title is None:
         title = one_line(text[paras[0][0] : paras[0][1]], 300) if paras else ""
-    if source is None:
-        source = infer_source(text, path)
+    if source is None:  # from the text, else the file's name or folder: sanitised like any field
+        source = one_line(infer_source(text, path), 120) or "unknown"
     from reader.corpus.boilerplate import mark_boilerplate
 
     article = Article(
@@ -206,11 +207,11 @@ def load_article(path: str | os.PathLike[str]) -> Article:
     except LoadError:
         raise
     except RecursionError:
-        raise LoadError(f"{one_line(str(raw), 300)}: nested too deeply to read") from None
+        raise LoadError(f"{display_path(raw)}: nested too deeply to read") from None
     except MemoryError:
-        raise LoadError(f"{one_line(str(raw), 300)}: too large to read") from None
+        raise LoadError(f"{display_path(raw)}: too large to read") from None
     except Exception as exc:  # noqa: BLE001 - a hostile file is a one-line problem, never a traceback
-        raise LoadError(f"{one_line(str(raw), 300)}: could not be read ({type(exc).__name__})") from None
+        raise LoadError(f"{display_path(raw)}: could not be read ({type(exc).__name__})") from None
 
 
 def load_articles(path: str | os.PathLike[str]) -> list[Article]:
@@ -268,7 +269,7 @@ def _load_file(raw: str) -> Article:
         file_path, record = ref
     p = Path(file_path)
     name = str(p) if record is None else f"{p}#{record}"
-    shown = one_line(name, 300)
+    shown = display_path(name)
     data, st = read_bytes(p)
     key = ("file", os.path.realpath(p), record, st.st_mtime_ns, st.st_size, st.st_ino)
     cached = _cache_get(key)
@@ -295,7 +296,7 @@ def _load_url(url: str) -> Article:
     cached = _cache_get(key)
     if cached is not None:
         return cached
-    shown = one_line(url, 300)
+    shown = display_path(url)
     fetched = fetch(url)
     if not fetched.data:
         raise LoadError(f"{shown}: the server sent an empty page")

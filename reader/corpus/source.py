@@ -4,12 +4,17 @@ Cues, strongest first: an explicit ``Source:``/``Publisher:`` line, a copyright 
 an outlet named in a byline (``By A | Outlet``), a "Powered by" footer, the domain of a
 byline e-mail address, an aggregator's self-description; otherwise the file's folder or
 name.
+
+The result is always one safe line: a name taken from a file or folder name, or from a
+URL's host, carries none of the control, bidi or invisible characters such a name may hold.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from reader.corpus.sanitize import clean_line
 
 _NAME = r"([A-Z][\w&'’.\- ]{1,60}?)"
 _PATTERNS = [
@@ -26,6 +31,11 @@ _GENERIC_DIRS = {"", ".", "seeds", "articles", "data", "tmp", "downloads", "news
 
 
 def infer_source(text: str, path: str = "") -> str:
+    """The outlet's name, one safe line (``"unknown"`` when nothing names it)."""
+    return clean_line(_infer(text, path)) or "unknown"
+
+
+def _infer(text: str, path: str) -> str:
     tail = text[-4000:]
     for pattern in _PATTERNS:
         for m in pattern.finditer(tail):
@@ -42,10 +52,13 @@ def infer_source(text: str, path: str = "") -> str:
         # outlets share a folder: "story/reuters.txt", "story/bbc.txt"), unless the name is
         # an id or a generic word, where an outlet's folder ("nyt/0042.txt") says more.
         if "://" in path:  # a fetched page: its host ("www." dropped)
-            host = path.split("://", 1)[1].split("/", 1)[0].split("@")[-1].split(":")[0].lower()
+            host = clean_line(path.split("://", 1)[1].split("/", 1)[0].split("@")[-1].split(":")[0].lower())
             return host[4:] if host.startswith("www.") else (host or "unknown")
-        p = Path(path.split("#", 1)[0])
-        stem, parent = p.stem, p.parent.name
+        from reader.corpus.formats import split_record_ref
+
+        ref = split_record_ref(path)  # FILE.jsonl#N: the file's name ("a#b.txt" keeps its "#")
+        p = Path(ref[0] if ref else path)
+        stem, parent = clean_line(p.stem), clean_line(p.parent.name)  # judged as they will show
         if not _ID_LIKE.search(stem) and stem.lower() not in _GENERIC_NAMES:
             return stem
         if parent and parent.lower() not in _GENERIC_DIRS and not parent.startswith("tmp"):
