@@ -68,8 +68,8 @@ def _score_parser() -> _Parser:
 
 def _load_pair(left: str, right: str):
     """Both articles, or None after one stderr line per problem (both sides are tried)."""
+    from reader.corpus.errors import display_path
     from reader.corpus.load import LoadError, load_article
-    from reader.corpus.errors import one_line
 
     loaded, failed = [], False
     for path in (left, right):
@@ -80,7 +80,7 @@ def _load_pair(left: str, right: str):
             failed = True
             continue
         for warning in article.warnings:
-            print(f"reader: warning: {one_line(article.path, 300)}: {warning}", file=sys.stderr)
+            print(f"reader: warning: {display_path(article.path)}: {warning}", file=sys.stderr)
         loaded.append(article)
     return None if failed else loaded
 
@@ -118,17 +118,22 @@ def cmd_score_pairs(args: argparse.Namespace) -> int:
         return score_pairs_stream(sys.stdin, sys.stdout, sys.stderr)
     import io
 
+    from reader.corpus.errors import display_path
+
+    name = display_path(args.file)  # the real name is opened; this one is printed
     try:
         with open(args.file, "rb") as fh:
             data = fh.read()
     except FileNotFoundError:
-        raise UsageError(f"reader score-pairs: {args.file}: no such file") from None
+        raise UsageError(f"reader score-pairs: {name}: no such file") from None
     except IsADirectoryError:
-        raise UsageError(f"reader score-pairs: {args.file}: is a folder, not a TSV file") from None
+        raise UsageError(f"reader score-pairs: {name}: is a folder, not a TSV file") from None
     except OSError as exc:
-        raise UsageError(f"reader score-pairs: {args.file}: cannot read ({exc.strerror or exc})") from None
+        raise UsageError(f"reader score-pairs: {name}: cannot read ({exc.strerror or type(exc).__name__})") from None
+    except ValueError:  # an embedded NUL
+        raise UsageError(f"reader score-pairs: {name}: not a valid path") from None
     if b"\x00" in data:
-        raise UsageError(f"reader score-pairs: {args.file}: binary file, not a TSV of sentence pairs")
+        raise UsageError(f"reader score-pairs: {name}: binary file, not a TSV of sentence pairs")
     text = data.decode("utf-8-sig", errors="replace")
     return score_pairs_stream(io.StringIO(text, newline=""), sys.stdout, sys.stderr)
 
@@ -151,8 +156,10 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] == "score-pairs":
             return cmd_score_pairs(_score_parser().parse_args(argv[1:]))
         return cmd_open(_main_parser().parse_args(argv))
-    except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+    except UsageError as exc:  # argparse quotes arguments as given: print them safely
+        from reader.corpus.errors import one_line
+
+        print(one_line(str(exc), 1000), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

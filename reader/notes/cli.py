@@ -92,10 +92,10 @@ def _existing(paths: list[str]) -> list[str]:
 
 
 def _line(n: Note) -> str:
-    from reader.corpus.errors import one_line
+    from reader.corpus.errors import display_path, one_line
 
     mark = "F" if n.flagged else "-"
-    where = one_line(n.article_title or os.path.basename(n.article_path) or n.article_path, 40)
+    where = one_line(n.article_title, 40) or display_path(os.path.basename(n.article_path) or n.article_path, 40)
     sentence = one_line(n.sentence_text, 70)
     note = one_line(n.note, 60) if n.note.strip() else ""
     # an orphaned note's old sentence number now points at another sentence: don't show it
@@ -103,7 +103,7 @@ def _line(n: Note) -> str:
     parts = [f"{n.id:>4}", mark, f"{n.status:<8}", where, f"{number:<5}", f"\u201c{sentence}\u201d"]
     if note:
         parts.append(f"\u2014 {note}")
-    parts.append(n.updated)
+    parts.append(one_line(n.updated, 40))
     return "  ".join(parts)
 
 
@@ -116,7 +116,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if not notes:
-        where = store.path or "memory"
+        from reader.corpus.errors import display_path
+
+        where = display_path(store.path) if store.path else "memory"
         print(f"reader notes: no notes{' on that article' if args.article else ''} (store: {where})", file=sys.stderr)
         return 0
     for n in notes:
@@ -175,6 +177,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
+    from reader.corpus.errors import display_path
+
     out = Path(args.output)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     try:
@@ -185,9 +189,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             tmp.unlink()
         except OSError:
             pass
-        _err(f"{out}: cannot write ({exc.strerror or type(exc).__name__})")
+        _err(f"{display_path(out)}: cannot write ({exc.strerror or type(exc).__name__})")
         return 2
-    print(f"wrote {out}", file=sys.stderr)
+    print(f"wrote {display_path(out)}", file=sys.stderr)
     return 0
 
 
@@ -201,8 +205,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_export(args)
         _parser().print_help(sys.stderr)
         return 2
-    except _Usage as exc:
-        print(str(exc), file=sys.stderr)
+    except _Usage as exc:  # argparse quotes arguments as given: print them safely
+        from reader.corpus.errors import one_line
+
+        print(one_line(str(exc), 1000), file=sys.stderr)
         return 2
     except NotesError as exc:
         _err(str(exc))

@@ -2,12 +2,14 @@
 
 Article text and note text are untrusted: every piece is escaped so that it can never
 become a link, HTML, emphasis, a heading or a list; a note's own line breaks are kept as
-hard line breaks.
+hard line breaks. Texts were sanitised when they entered (notes are cleaned again when
+read from the store); paths are shown in their safe display form.
 """
 
 from __future__ import annotations
 
 from reader.corpus.model import Article
+from reader.corpus.sanitize import display_path
 from reader.notes.store import Note, article_key, content_hash
 from reader.render.markdown_out import md_escape
 
@@ -107,7 +109,7 @@ def to_markdown(notes: list[Note], articles: list[Article] = (), *, title: str =
             f"## {esc(first.article_title or '(untitled)')}",
             "",
             f"- **Source:** {esc(first.article_source or 'unknown')}",
-            f"- **Path:** {esc(path)}",
+            f"- **Path:** {esc(display_path(path, 1000))}",
             "",
         ]
         for n in group:

@@ -48,7 +48,13 @@ API (all methods are thread-safe; ``article``/``sentence`` are corpus model obje
 
 A flag and a note on one sentence are one record. A record that is neither flagged nor
 carries note text is deleted (unflagging a bare flag removes it). Note text is kept as
-typed (lone surrogates become U+FFFD).
+typed, sanitised like article text (line breaks and tabs kept; other control, bidi and
+format characters dropped; lone surrogates become U+FFFD). Everything a note holds is
+sanitised again when read (a database or an import written before, or by hand, may hold
+anything): titles, sources and time stamps are one safe line, texts safe multi-line text.
+Only ``article_path`` stays the real path (the key that finds the file); show it with
+:func:`reader.corpus.errors.display_path`, and JSON exports escape what a terminal would
+act on.
 """
 
 from __future__ import annotations
@@ -67,6 +73,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.corpus.model import Article, Sentence
+from reader.corpus.sanitize import clean_line, display_path, json_safe, no_surrogates, sanitize
 from reader.notes.anchor import Anchor, Status, anchor_of, reanchor
 
 DB_NAME = "notes.sqlite3"
@@ -177,8 +184,26 @@ _COLUMNS = [f.name for f in fields(Note)]
 _SELECT = "SELECT " + ", ".join(f'"{c}"' for c in _COLUMNS) + " FROM notes"
 
 
+# How each text column is cleaned when read or imported: one line, multi-line text, or a
+# path (the real path: only what no file system or database can hold is replaced).
+_LINE_FIELDS = ("uid", "article_hash", "article_title", "article_source", "created", "updated", "status")
+_TEXT_FIELDS = ("sentence_text", "context_before", "context_after", "note", "original_text")
+
+
+def _clean_fields(d: dict[str, Any]) -> dict[str, Any]:
+    for name in _LINE_FIELDS:
+        if isinstance(d.get(name), str):
+            d[name] = clean_line(d[name])
+    for name in _TEXT_FIELDS:
+        if isinstance(d.get(name), str):
+            d[name] = _clean(d[name])
+    if isinstance(d.get("article_path"), str):
+        d["article_path"] = _clean_path(d["article_path"])
+    return d
+
+
 def _row_to_note(row: tuple) -> Note:
-    d = dict(zip(_COLUMNS, row))
+    d = _clean_fields(dict(zip(_COLUMNS, row)))
     d["flagged"] = bool(d["flagged"])
     return Note(**d)
 
@@ -211,8 +236,14 @@ def _is_url(path: str) -> bool:
 def article_key(path: str) -> str:
     """The path a note stores: absolute for files (``FILE#N`` records too), URLs as given."""
     if not path or _is_url(path):
-        return path
-    return os.path.abspath(os.path.expanduser(path))
+        return _clean_path(path)
+    return _clean_path(os.path.abspath(os.path.expanduser(path)))
+
+
+def _clean_path(path: str) -> str:
+    """A path as the database can hold it: lone surrogates (an undecodable file name)
+    become U+FFFD, since SQLite cannot store them; nothing else changes."""
+    return no_surrogates(path)
 
 
 def _exists(path: str) -> bool:
@@ -225,9 +256,8 @@ def _exists(path: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    from reader.corpus.errors import no_surrogates
-
-    return no_surrogates(str(text)).replace("\r\n", "\n").replace("\r", "\n")
+    """Note (or sentence) text as kept: :func:`reader.corpus.sanitize.sanitize`."""
+    return sanitize(no_surrogates(str(text)))
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -381,7 +411,7 @@ class NoteStore:
         try:
             d.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            return cls.in_memory(f"notes are not saved: cannot create {d} ({_describe(exc)})")
+            return cls.in_memory(f"notes are not saved: cannot create {display_path(d)} ({_describe(exc)})")
         warning = None
         try:
             try:
@@ -389,17 +419,20 @@ class NoteStore:
             except _Unusable as why:
                 moved = _move_aside(path)
                 warning = (
-                    f"notes database {path} could not be used ({why}); moved it to {moved} "
+                    f"notes database {display_path(path)} could not be used ({why}); "
+                    f"moved it to {display_path(moved)} "
                     "and started a fresh one"
                 )
                 conn = _open_file(path)
         except _Newer as exc:
             return cls.in_memory(
-                f"notes are not saved: {path} was written by a newer reader (schema {exc.args[0]})",
+                f"notes are not saved: {display_path(path)} was written by a newer reader (schema {exc.args[0]})",
                 copy_from=path,
             )
         except (sqlite3.Error, OSError, _Unusable) as exc:
-            return cls.in_memory(f"notes are not saved: cannot write {path} ({_describe(exc)})", copy_from=path)
+            return cls.in_memory(
+                f"notes are not saved: cannot write {display_path(path)} ({_describe(exc)})", copy_from=path
+            )
         return cls(conn, path, persistent=True, warning=warning)
 
     @classmethod
@@ -491,7 +524,7 @@ class NoteStore:
             "SELECT article_path, article_title, article_source, count(*) FROM notes "
             "GROUP BY article_path ORDER BY article_title, article_path"
         )
-        return [ArticleSummary(*r) for r in rows]
+        return [ArticleSummary(_clean_path(p), clean_line(t), clean_line(s), c) for p, t, s, c in rows]
 
     def get_for_article(self, article: Article) -> dict[int, Note]:
         """The article's attached notes by sentence id, after re-anchoring them.
@@ -587,8 +620,8 @@ class NoteStore:
                         "UPDATE notes SET article_path = ?, article_hash = ?, article_title = ?, "
                         "article_source = ?, sentence_text = ?, context_before = ?, context_after = ?, "
                         'start = ?, "end" = ?, sentence_id = ?, status = ?, original_text = ? WHERE id = ?',
-                        (key, h, article.title, article.source, a.text, a.before, a.after, a.start, a.end,
-                         a.sentence_id, p.status, original, n.id),
+                        (key, h, clean_line(article.title), clean_line(article.source), a.text, a.before,
+                         a.after, a.start, a.end, a.sentence_id, p.status, original, n.id),
                     )
                     touched.append(n)
                 ids = [n.id for n in touched]
@@ -629,7 +662,7 @@ class NoteStore:
                     conn.execute(
                         "UPDATE notes SET flagged = ?, note = ?, updated = ?, article_title = ?, "
                         "article_source = ? WHERE id = ?",
-                        (int(new_flag), new_note, stamp, article.title, article.source, nid),
+                        (int(new_flag), new_note, stamp, clean_line(article.title), clean_line(article.source), nid),
                     )
             else:
                 new_flag, new_note = bool(flagged), note or ""
@@ -640,8 +673,8 @@ class NoteStore:
                     'INSERT INTO notes (uid, article_path, article_hash, article_title, article_source, '
                     'sentence_text, context_before, context_after, start, "end", sentence_id, flagged, note, '
                     "created, updated, status, original_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'ok',NULL)",
-                    (uuid.uuid4().hex, key, h, article.title, article.source, a.text, a.before, a.after,
-                     a.start, a.end, a.sentence_id, int(new_flag), new_note, stamp, stamp),
+                    (uuid.uuid4().hex, key, h, clean_line(article.title), clean_line(article.source), a.text,
+                     a.before, a.after, a.start, a.end, a.sentence_id, int(new_flag), new_note, stamp, stamp),
                 )
                 nid = cur.lastrowid
         return self.get(nid)
@@ -702,7 +735,7 @@ class NoteStore:
             d.pop("id")
             notes.append(d)
         doc = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": now(), "notes": notes}
-        return json.dumps(doc, ensure_ascii=False, indent=2)
+        return json_safe(json.dumps(doc, ensure_ascii=False, indent=2))
 
     def import_json(self, text: str) -> ImportResult:
         """Add the notes of an :meth:`export_json` document.
@@ -774,7 +807,9 @@ def _validate(index: int, d: Any) -> dict[str, Any]:
         value = d.get(name)
         if not isinstance(value, types) or (bool in types) != isinstance(value, bool):
             raise NotesError(f"notes export: item {index + 1}: missing or bad {name!r}")
-        out[name] = _clean(value) if isinstance(value, str) else value
+        out[name] = value
+    _clean_fields(out)
+    out["note"] = out["note"][:MAX_NOTE_CHARS]
     if out["status"] not in ("ok", "changed", "orphaned"):
         raise NotesError(f"notes export: item {index + 1}: bad status")
     if not out["uid"]:
