@@ -32,7 +32,7 @@ import re
 import math
 
 from reader.corpus.errors import LoadError
-from reader.corpus.sanitize import clean_line
+from reader.corpus.sanitize import UNSAFE, clean_line, sanitize
 from reader.record import Record
 
 KINDS = {
@@ -48,7 +48,7 @@ KINDS = {
 }
 SUPPORTED = tuple(KINDS)
 RECORD_KINDS = ("json", "jsonl")
-_RECORD_REF = re.compile(r"(.+\.(?:jsonl|ndjson|json))#(\d{1,9})", re.I)
+_RECORD_REF = re.compile(r"(.+\.(?:jsonl|ndjson|json))#(\d{1,9})", re.I | re.S)  # re.S: a name may hold "\n"
 
 
 class Parsed(Record):
@@ -212,8 +212,30 @@ def _same(a: str, b: str) -> bool:
 
 
 # ---------------------------------------------------------------------- HTML
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_UNSAFE_CHAR = re.compile(f"[{UNSAFE}]")
+
+
+def _drop_unsafe_refs(html: str) -> str:
+    """Raw control, bidi and format characters, and numeric references to them
+    (``&#x1b;``, ``&#8238;``), removed from a page before it is parsed: lxml refuses a
+    document holding one (no text at all would be found) and none of them is text.
+    References to 0x80–0x9F stay: HTML reads them as Windows-1252 quotes and dashes."""
+
+    def ref(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or code == 0:
+            return ""
+        if 0x80 <= code <= 0x9F:
+            return m.group()
+        return "" if _UNSAFE_CHAR.match(chr(code)) else m.group()
+
+    return _CHAR_REF.sub(ref, sanitize(html))
+
+
 def parse_html(text: str, name: str, *, url: str | None = None) -> Parsed:
     """Extract the article of a saved or fetched page with trafilatura (imported here)."""
+    text = _drop_unsafe_refs(text)
     try:
         import trafilatura
     except ImportError as exc:  # missing, or one of its own dependencies is
