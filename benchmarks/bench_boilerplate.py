@@ -1,20 +1,25 @@
 """Benchmark boilerplate (site chrome) marking.
 
-Scores sentence-level precision / recall / F1 of ``Sentence.boilerplate`` against
-labelled snippets (``B FILE "snippet"`` lines: a sentence is chrome iff its text contains
-a snippet, compared case- and whitespace-insensitively). Sentence 0 (the title) is never
-scored: it is never boilerplate by definition. A snippet that matches no sentence at all is
-reported and counted as a miss.
+Scores sentence-level precision / recall / F1 of ``Sentence.boilerplate`` against labelled
+snippets (``B FILE "snippet"`` lines: a sentence is chrome iff its text contains a snippet,
+compared case- and whitespace-insensitively). Sentence 0 (the title) is never scored: it is
+never boilerplate by definition. A snippet that matches no sentence at all is reported and
+counted as a miss.
 
-Sets:
-  * dev gold       /work/shared/data/dev-gold (skipped if absent)
-  * seeds          seeds/*.txt with the labels in SEED_LABELS below (seen while developing)
-  * own set        benchmarks/boilerplate_set, split into a TUNE half (used while
-                   developing the detector), a HELDOUT half, and two blind batches
-                   written later: HELDOUT2 (x_*.txt) and HELDOUT3 (y_*.txt)
+Sets, and whether they took part in fitting the cue weights (benchmarks/fit_boilerplate.py):
+  * real, labelled  benchmarks/boilerplate_real: 88 PAC articles labelled blind — the fitting
+                    set, so scored leave-some-stories-out (each quarter of the stories marked
+                    with weights fitted on the other three quarters)
+  * real gold       the B lines of benchmarks/real_gold (another team's blind labels, 20
+                    other PAC stories): held out
+  * dev gold        ../shared/data/dev-gold (three invented articles): held out
+  * seeds           seeds/*.txt with the labels in boilerplate_set/seed_labels.txt (never fitted on)
+  * invented        benchmarks/boilerplate_set (32 articles written for this project,
+                    imitating sites): a regression set only, never fitted on
 
-Each set is scored twice: "single" = each article marked on its own (what build_article
-does), "corpus" = ``mark_corpus`` over the articles of that set (cross-article cues).
+Each of the last four is scored twice: "single" = each article marked on its own (what
+build_article does), "corpus" = ``mark_corpus`` over the articles of that set (cross-article
+cues). The real sets need ../shared/data and are skipped without it.
 
 Run:  .venv/bin/python benchmarks/bench_boilerplate.py [--show SETNAME] [--errors]
 """
@@ -29,72 +34,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from reader.corpus.boilerplate import mark_boilerplate, mark_corpus  # noqa: E402
+from reader.corpus.boilerplate import THRESHOLD, mark_boilerplate, mark_corpus  # noqa: E402
 from reader.corpus.load import load_article  # noqa: E402
 
-DEV_DIR = Path("/work/shared/data/dev-gold")
+DATA = ROOT.parent / "shared" / "data"
+DEV_DIR = DATA / "dev-gold"
 OWN_DIR = ROOT / "benchmarks" / "boilerplate_set"
+REAL_GOLD_DIR = ROOT / "benchmarks" / "real_gold"
 SEED_DIR = ROOT / "seeds"
 
-TUNE = [
-    "wire_portal.txt", "blog_council.txt", "markdown_clip.txt", "press_release.txt",
-    "newsletter_middle.txt", "related_end.txt", "tech_privacy.txt", "magazine.txt",
-]
-HELDOUT = [
-    "gallery_captions.txt", "liveblog.txt", "foreign_outlet.txt", "aggregator2.txt",
-    "local_paper.txt", "local_paper2.txt", "tv_station.txt", "no_chrome.txt",
-    "business_wire.txt",
-]
-# A second, blind held-out batch written after the detector had been tuned (the first held-out
-# half was looked at once while fixing two general bugs, so this batch is the clean figure).
-HELDOUT2 = [
-    "x_newsletter_post.txt", "x_medium_post.txt", "x_world_wire.txt", "x_police_notice.txt",
-    "x_french_outlet.txt", "x_sports.txt", "x_asian_portal.txt", "x_caption_heavy.txt",
-    "x_clean_precision.txt",
-]
-# A third blind batch (y_*.txt), written once the detector was final and scored once.
-HELDOUT3 = [
-    "y_radio_transcript.txt", "y_japan_english.txt", "y_opinion_column.txt",
-    "y_weather_station.txt", "y_science_release.txt", "y_portal_sponsored.txt",
-]
-
-SEED_LABELS = """
-B 000_02039fd6f0b24f5a.txt "No comments:"
-B 000_02039fd6f0b24f5a.txt "Powered by Blogger"
-B 001_39691e86ad5aec55.txt "Latest"
-B 001_39691e86ad5aec55.txt "Keir Starmer becomes"
-B 001_39691e86ad5aec55.txt "UK Labour Party Leader Keir Starmer"
-B 001_39691e86ad5aec55.txt "Starmer has led Labour"
-B 001_39691e86ad5aec55.txt "More Articles Like This"
-B 001_39691e86ad5aec55.txt "Exit mobile version"
-B 002_3b5a6a830a045bf7.txt "Home > National > North Korea"
-B 002_3b5a6a830a045bf7.txt "print dictionary print"
-B 002_3b5a6a830a045bf7.txt "North will 'pay a price' for any arms supplies"
-B 002_3b5a6a830a045bf7.txt "speaks during a press briefing at the White House in Washington on Tuesday."
-B 002_3b5a6a830a045bf7.txt "[REUTERS/YONHAP]"
-B 002_3b5a6a830a045bf7.txt "BY SARAH KIM"
-B 002_3b5a6a830a045bf7.txt "Log in to Twitter or Facebook"
-B 002_3b5a6a830a045bf7.txt "with the Korea JoongAng Daily"
-B 002_3b5a6a830a045bf7.txt "help-image"
-B 002_3b5a6a830a045bf7.txt "lock icon"
-B 002_3b5a6a830a045bf7.txt "To write comments, please log in"
-B 002_3b5a6a830a045bf7.txt "Standards Board Policy"
-B 003_ab7abdca62106cb9.txt "© 2023 Nexstar Media Inc"
-B 003_ab7abdca62106cb9.txt "All rights reserved"
-B 003_ab7abdca62106cb9.txt "This material may not be published"
-B 003_ab7abdca62106cb9.txt "Reference"
-B 003_ab7abdca62106cb9.txt "Denial of responsibility"
-B 003_ab7abdca62106cb9.txt "automatic aggregator of Global media"
-B 003_ab7abdca62106cb9.txt "the hyperlink to the primary source"
-B 003_ab7abdca62106cb9.txt "All trademarks belong"
-B 003_ab7abdca62106cb9.txt "For any complaint"
-B 003_ab7abdca62106cb9.txt "We will take necessary action"
-B 003_ab7abdca62106cb9.txt "DMCA compliant image"
-B 003_ab7abdca62106cb9.txt "Leave a Comment"
-B 004_52a0e9229e61a72c.txt "Source link"
-B 004_52a0e9229e61a72c.txt "Leave a Reply"
-"""
+SEED_LABELS = (OWN_DIR / "seed_labels.txt").read_text(encoding="utf-8")
 # In seed 002 the lone line "s" is chrome too; it cannot be named by a snippet (every
 # sentence contains an "s"), so it is scored through SEED_EXACT instead.
 # "says" is the tail of the repeated headline when the splitter breaks it after "U.S.".
@@ -151,20 +102,22 @@ class Score:
         return p, r, f
 
 
-def load_set(folder: Path, names: list[str]):
-    return [(n, load_article(folder / n)) for n in names]
-
-
-def evaluate(label: str, folder: Path, names: list[str], labels: dict[str, list[str]],
+def evaluate(label: str, arts: list[tuple[str, Path]], labels: dict[str, list[str]],
              exact: set[tuple[str, str]] = frozenset(), show: bool = False,
-             errors: bool = False) -> dict[str, tuple[float, float, float]]:
+             errors: bool = False, corpus_groups=None) -> dict[str, tuple[float, float, float]]:
+    """``arts``: [(label key, path)]; ``corpus_groups``: how to group articles for corpus mode
+    (a function of the key; default: the whole set is one corpus)."""
     results = {}
     for mode in ("single", "corpus"):
-        arts = load_set(folder, names)
+        loaded = [(k, load_article(p)) for k, p in arts]
         if mode == "corpus":
-            mark_corpus([a for _, a in arts])
+            groups: dict[object, list] = {}
+            for k, a in loaded:
+                groups.setdefault(corpus_groups(k) if corpus_groups else 0, []).append(a)
+            for g in groups.values():
+                mark_corpus(g)
         sc = Score()
-        for n, a in arts:
+        for n, a in loaded:
             sc.add(n, a, labels.get(n, []), {e for f, e in exact if f == n})
             if show and mode == "corpus":
                 print(f"--- {n}")
@@ -175,8 +128,8 @@ def evaluate(label: str, folder: Path, names: list[str], labels: dict[str, list[
                     print(f"  {mark} {s.id:3d} {s.text[:100]}")
         p, r, f = sc.prf()
         results[mode] = (p, r, f)
-        print(f"{label:<18} {mode:<7} P={p:.3f} R={r:.3f} F1={f:.3f}  "
-              f"(tp={sc.tp} fp={sc.fp} fn={sc.fn}, {len(names)} articles)")
+        print(f"{label:<26} {mode:<7} P={p:.3f} R={r:.3f} F1={f:.3f}  "
+              f"(tp={sc.tp} fp={sc.fp} fn={sc.fn}, {len(arts)} articles)")
         if errors or sc.missing:
             for line in sc.missing:
                 print(line)
@@ -186,6 +139,40 @@ def evaluate(label: str, folder: Path, names: list[str], labels: dict[str, list[
     return results
 
 
+def real_labelled(errors: bool) -> None:
+    """The fitting set, leave-some-stories-out (see fit_boilerplate.cross_validate)."""
+    import fit_boilerplate as fb
+
+    labelled = fb.load_labelled(DATA)
+    rows = fb.read_table()
+    sc = fb.cross_validate(labelled, rows)
+    print(f"{'real, labelled (fitted on)':<26} held-out stories ({fb.FOLDS} folds): {sc.line()}, "
+          f"{len(labelled)} articles")
+    if errors:
+        print("\n".join(sc.errors))
+    # the committed weights on the whole set (in-sample: for reference only)
+    ins = fb.PRF()
+    for path, art, gold in labelled:
+        mark_boilerplate(art)
+        ins.add(path, art, gold)
+    print(f"{'':<26} in-sample, committed weights: {ins.line()}")
+
+
+def real_gold(show: bool, errors: bool) -> None:
+    """The B lines of benchmarks/real_gold: 20 held-out PAC stories, both articles each."""
+    labels: dict[str, list[str]] = {}
+    arts: list[tuple[str, Path]] = []
+    for gold in sorted(REAL_GOLD_DIR.glob("story-*.txt")):
+        story = gold.stem
+        text = gold.read_text(encoding="utf-8")
+        for f in sorted((DATA / "pac" / story).glob("*.json")):
+            arts.append((f"{story}/{f.name}", f))
+        for name, sns in parse_labels(text).items():
+            labels.setdefault(f"{story}/{name}", []).extend(sns)
+    evaluate("real gold B lines (held out)", arts, labels, show=show, errors=errors,
+             corpus_groups=lambda k: k.split("/")[0])
+
+
 def sts_precision() -> None:
     """Real news body text must not be marked: STS-benchmark news sentences (shared data)."""
     import random
@@ -193,7 +180,7 @@ def sts_precision() -> None:
     from reader.corpus.boilerplate import chrome_score
     from reader.corpus.load import build_article
 
-    sts = Path("/work/shared/data/stsbenchmark")
+    sts = DATA / "stsbenchmark"
     if not sts.exists():
         print("real-news precision: STS data not found, skipped")
         return
@@ -205,8 +192,8 @@ def sts_precision() -> None:
             if len(p) >= 7 and p[0] == "main-news":
                 (news if p[1] == "deft-news" else heads).update((p[5], p[6]))
     news_l, heads_l = sorted(news), sorted(heads)
-    lone_n = sum(chrome_score(t) >= 1.5 for t in news_l)
-    lone_h = sum(chrome_score(t) >= 1.5 for t in heads_l)
+    lone_n = sum(chrome_score(t) >= THRESHOLD for t in news_l)
+    lone_h = sum(chrome_score(t) >= THRESHOLD for t in heads_l)
     rnd = random.Random(1)
     tot = marked = 0
     for _ in range(300):  # 12 random (mutually off-topic) news sentences as one article
@@ -246,31 +233,31 @@ def timing(paths: list[Path]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--show", help="print sentence decisions for a set: dev, seeds, tune, heldout, heldout2, heldout3")
+    ap.add_argument("--show", help="print sentence decisions for a set: realgold, dev, seeds, invented")
     ap.add_argument("--errors", action="store_true", help="list false positives / negatives")
     args = ap.parse_args()
-    own = parse_labels((OWN_DIR / "labels.txt").read_text(encoding="utf-8"))
     paths: list[Path] = []
+    if (DATA / "pac").is_dir():
+        real_labelled(args.errors)
+        real_gold(args.show == "realgold", args.errors)
+    else:
+        print("real sets: ../shared/data/pac not found, skipped")
     if (DEV_DIR / "gold.txt").exists():
         dev = parse_labels((DEV_DIR / "gold.txt").read_text(encoding="utf-8"))
         names = sorted(p.name for p in (DEV_DIR / "articles").glob("*.txt"))
-        evaluate("dev gold", DEV_DIR / "articles", names, dev, show=args.show == "dev",
-                 errors=args.errors)
+        evaluate("dev gold (held out)", [(n, DEV_DIR / "articles" / n) for n in names], dev,
+                 show=args.show == "dev", errors=args.errors)
         paths += [DEV_DIR / "articles" / n for n in names]
     else:
         print("dev gold: not found, skipped")
     seed_names = sorted(p.name for p in SEED_DIR.glob("*.txt"))
-    evaluate("seeds (seen)", SEED_DIR, seed_names, parse_labels(SEED_LABELS), SEED_EXACT,
-             show=args.show == "seeds", errors=args.errors)
-    evaluate("own: tune half", OWN_DIR, TUNE, own, show=args.show == "tune", errors=args.errors)
-    evaluate("own: HELD-OUT", OWN_DIR, HELDOUT, own, show=args.show == "heldout",
-             errors=args.errors)
-    evaluate("own: HELD-OUT 2", OWN_DIR, HELDOUT2, own, show=args.show == "heldout2",
-             errors=args.errors)
-    evaluate("own: HELD-OUT 3", OWN_DIR, HELDOUT3, own, show=args.show == "heldout3",
-             errors=args.errors)
-    paths += [SEED_DIR / n for n in seed_names] + [
-        OWN_DIR / n for n in TUNE + HELDOUT + HELDOUT2 + HELDOUT3]
+    evaluate("seeds (not fitted on)", [(n, SEED_DIR / n) for n in seed_names], parse_labels(SEED_LABELS),
+             SEED_EXACT, show=args.show == "seeds", errors=args.errors)
+    own = parse_labels((OWN_DIR / "labels.txt").read_text(encoding="utf-8"))
+    own_names = sorted(p.name for p in OWN_DIR.glob("*.txt") if not p.name.endswith("labels.txt"))
+    evaluate("invented (regression only)", [(n, OWN_DIR / n) for n in own_names], own,
+             show=args.show == "invented", errors=args.errors)
+    paths += [SEED_DIR / n for n in seed_names] + [OWN_DIR / n for n in own_names]
     sts_precision()
     timing(paths)
 

@@ -1,0 +1,449 @@
+"""Cues: small named functions of a text unit (a line or a sentence) that say "site chrome".
+
+:func:`local_cues` gives the vector of every local cue, in the order of :data:`LOCAL`; the
+context cues (:data:`CONTEXT`: a line that repeats the headline or an earlier line, a pull
+quote) are computed by ``passes.py``, which sees the whole article. The weights of all of
+them are fitted (``benchmarks/fit_boilerplate.py``) — training and serving both call these
+functions, so a cue has one definition.
+
+Cost: the costly patterns sit behind cheap tests that are necessary for them to match, so
+every shortcut gives exactly what the plain pattern gives.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from reader.corpus.chrome.lexicon import lexicon
+from reader.corpus.chrome.text import WORD_RE, LazyRe, Text, Texts, tokens, words
+
+__all__ = ["CONTEXT", "EVIDENCE", "FEATURES", "LOCAL", "NAMES", "date_line", "feature_vector", "local_cues"]
+
+# --------------------------------------------------------------------------- patterns
+EMAIL_RE = LazyRe(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[\s*email\s*protected\s*\]", re.I)
+# ([\w-]++ is possessive: giving characters back could never let "\." match, so the matches
+# are those of [\w-]+, without the quadratic backtracking on every word)
+URL_RE = LazyRe(
+    r"https?://|\bwww\.|\b[\w-]++\.(?:com|org|net|co|io|info|news|example|gov|edu|uk|de|fr)\b(?!\.\w)",
+    re.I,
+)
+# Cheap necessary conditions for some costly patterns: each finds a part that every match of
+# the full pattern contains, and the full pattern runs only on a hit. The "_A" forms search
+# lower-cased ASCII text without re.I (they start with a literal, which re scans fast); other
+# text goes to the re.I form (re.I lets "i", "k", "s" match some non-ASCII letters).
+_URL_PRE = LazyRe(r"://|www\.|\.(?:co|org|net|io|info|news|example|gov|edu|uk|de|fr)", re.I)
+_URL_PRE_A = LazyRe(r"\.(?:co|org|net|io|info|news|example|gov|edu|uk|de|fr)")
+HANDLE_RE = LazyRe(r"(?<![\w@])@[A-Za-z_]\w{2,}")
+COPY_RE = LazyRe(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}", re.I)
+COUNTER_RE = LazyRe(r"\(\s*\d+\s*/\s*\d+\s*[^\s\d()]{0,3}\s*\)")
+GALLERY_RE = LazyRe(r"^\W*(?:(?:photo|image|slide|picture)s?\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\W*$", re.I)
+BRACKET_CREDIT_RE = LazyRe(r"\[[A-Z][A-Z0-9 .,'&/-]{1,40}\]")
+PAREN_CREDIT_RE = LazyRe(
+    r"\((?:[A-Z]{2,}\s+)?(?:pool\s+|file\s+)?(?:photo|photograph|image|picture)s?\b[^)]{0,60}\)", re.I)
+INLINE_CREDIT_RE = LazyRe(
+    r"(?:^|[.!?\])]\s+|\s[|/–—-]\s*)\W*(?:photo|photograph|image|picture|credit|illustration)s?\s*(?:by\b|:)",
+    re.I,
+)
+END_CREDIT_RE = LazyRe(r"[.!?]\s*[(\[](?:[A-Z][\w.&'’-]*)(?:[ /][A-Z][\w.&'’-]*){0,3}[)\]]\s*$")
+AGENCY_SLASH_RE = LazyRe(r"\b[A-Z]{2,}(?:\s[A-Z]{2,})?\s*/\s*[A-Z][A-Za-z]+")
+# a short credit line: "Rogelio V. Solis/AP", "Isaiah Campbell/U.S.", "Marine Corps via Getty"
+CREDIT_LINE_RE = LazyRe(r"^\W*(?:[A-Z][\w.'’-]*\s+){0,4}(?:[A-Z][\w.'’-]*\s?/\s?[A-Z]|via\s+[A-Z])")
+SEP_RE = LazyRe(r"\s(?:>|<|»|›|\||·|•|∙|/|::)\s|[»›|·•∙]")
+BYLINE_RE = LazyRe(
+    r"^\W*(?i:by|written by|words by|text by|story by|posted by|author|authors)\s*:?\s+"
+    r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:[\s,]+(?:[A-Z][\w'’.-]*|and|&|de|da|van|von|der|del|la|le|al|bin|el))+"
+)
+BYLINE_NAME_RE = LazyRe(
+    r"^\W*(?i:by|written by|words by|text by|story by|author|authors)\s*:?\s+"
+    r"((?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|al|bin|el)){1,3})"
+)
+BYLINE_ONE_RE = LazyRe(r"^\W*(?i:by|author)\s*:?\s+[A-Z][\w'’.-]+\W*$")
+# first letters of the words BYLINE_RE / BYLINE_ONE_RE and DATEPREFIX_RE start with, in
+# either case, and "ſ" (re.I matches it to "s")
+_BYLINE_INITIALS = frozenset("bwtspaBWTSPAſ")
+_DATEPREFIX_INITIALS = frozenset("pulfmcPULFMC")
+DATEPREFIX_RE = LazyRe(
+    r"^\W*(?:posted|published|updated|last updated|first published|modified|created)\b"
+    r"(?:\s+(?:on|at))?\s*:?.{0,40}\d",
+    re.I,
+)
+PHONE_RE = LazyRe(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b")
+_PHONE_PRE = LazyRe(r"\d\d\d\)?[\s.-]\d\d\d")
+_PHONE_PRE_A = LazyRe(r"[0-9][0-9][0-9]\)?[\s.-][0-9][0-9][0-9]")
+UI_TOKEN_RE = LazyRe(
+    r"\b\w+[-_](?:image|img|icon|btn|button|logo|banner|thumb|thumbnail|svg|png)\b"
+    r"|\.(?:jpe?g|png|gif|svg|webp)\b",
+    re.I,
+)
+_UI_PRE = LazyRe(r"[-_](?:im|ic|bt|bu|lo|ba|th|sv|pn)|\.(?:jp|pn|gi|sv|we)", re.I)
+_UI_PRE_A1 = LazyRe(r"[-_](?:im|ic|bt|bu|lo|ba|th|sv|pn)")
+_UI_PRE_A2 = LazyRe(r"\.(?:jp|pn|gi|sv|we)")
+LABEL_RE = LazyRe(r"^\W*([^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+([^\W\d_]+))?\s*:")
+QUOTE_START = tuple("\"“‘'«„")
+QUOTE_END = tuple("\"”’'»")
+REPORT_RE = LazyRe(r"\b(?:said|says|told|added|explained|according to|asked|warned)\b")
+DATE_ANCHOR_RE = LazyRe(r"^\d{1,2}[:.h]\d{2}$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$|^(?:19|20)\d\d$")
+DAY_RE = LazyRe(r"^\d{1,2}(?:st|nd|rd|th)?$")
+SEP_CHARS = frozenset("<>»›|·•∙/:")
+ABOUT_RE = LazyRe(r"^\W*(?:About|ABOUT)\s+(?:the\s+|The\s+)?[A-Z0-9]")
+QUOTED_RE = LazyRe(r"[\"“”]([^\"“”]{12,}?)[\"“”]")
+# an embedded post's attribution: "— Jane Doe (@jdoe) March 2, 2019", or its picture link
+EMBED_RE = LazyRe(r"pic\.twitter\.com/|[—–-]\s*[^—–()]{1,80}\(\s*@\w{1,30}\s*\)\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*\d{4}")
+# a teaser glued to its label: "'He'll never see her grow up':George Floyd mourned", "More:What ..."
+TEASER_JOINT_RE = LazyRe(r"[\"'’”]\s?:[A-Z]|^\W*More\s?:\s?[A-Z‘'\"“]")
+# an item of a reading list: a headline ending in its outlet, "Trump’s Deal ..., Explained (Washington Post)"
+OUTLET_END_RE = LazyRe(r"\s\([A-Z][\w.&'’ -]{1,30}\)\s*$")
+# a news-agency caption header: "UNITED STATES - MARCH 09:", "WASHINGTON , DC - JULY 29 :"
+CAPTION_HEAD_RE = LazyRe(r"^[A-Z][A-Z .,'’-]{1,40}\s[-–—]\s[A-Z]{3,9}\s\d{1,2}\s?:")
+MONTH_DAY_RE = LazyRe(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}\b")
+
+# --------------------------------------------------------------------------- the cues
+LOCAL = ("phrases", "words", "contact", "credit", "byline", "legal", "item_label", "layout",
+         "caps_headline", "post_embed", "teaser_joint", "caption", "headline_shape",
+         "fragment", "prose", "length", "quoted", "reported")
+CONTEXT = ("repeated", "pull_quote", "novel", "at_start", "at_end")
+NAMES = LOCAL + CONTEXT
+# The model weighs features; a feature is one cue, or the sum of a group of cues that share
+# a weight. The structural patterns are each rare in real articles (a credit line here, a
+# "— Name (@handle) date" there), so they share one weight: what the labelled articles teach
+# about one of them carries to the others.
+PATTERN = ("credit", "byline", "legal", "item_label", "layout", "caps_headline", "post_embed",
+           "teaser_joint")
+FEATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("phrases", ("phrases",)), ("words", ("words",)), ("contact", ("contact",)),
+    ("pattern", PATTERN), ("caption", ("caption",)), ("headline_shape", ("headline_shape",)),
+    ("fragment", ("fragment",)), ("prose", ("prose",)), ("length", ("length",)),
+    ("quoted", ("quoted",)), ("reported", ("reported",)),
+) + tuple((n, (n,)) for n in CONTEXT)
+assert sorted(c for _, cs in FEATURES for c in cs) == sorted(NAMES)
+# The cues that are evidence *for* chrome (the others describe shape); the passes ask how much
+# of a unit's score comes from these.
+EVIDENCE = frozenset(LOCAL[:12]) | {"repeated", "pull_quote"}
+
+TOPIC_FACTOR = 0.2  # a chrome word that is the article's own subject counts this much
+
+
+class _Unit:
+    """What the cues of one text unit look at (computed once per unit)."""
+
+    __slots__ = ("raw", "t", "lower", "ascii_low", "no_digit", "topic", "rest_words", "phrases")
+
+    def __init__(self, raw: str, t: Text, topic: frozenset[str]) -> None:
+        self.raw = raw
+        self.t = t
+        self.lower = t.lower
+        self.ascii_low = raw.lower() if raw.isascii() else None
+        # words of letters only and no Markdown link: the text has no digit at all
+        self.no_digit = t.alpha and "](" not in raw
+        self.topic = topic
+        self.rest_words = t.low  # the words outside the lexicon phrases (set by cue_phrases)
+        self.phrases: set[str] = set()
+
+
+def cue_phrases(u: _Unit) -> float:
+    """Lexicon phrases in the text ("leave a reply", "all rights reserved"), each counted once;
+    a phrase whose words are the article's subject counts little. At most 3."""
+    lex = lexicon()
+    lower = u.lower
+    if not _may_hold_phrase(u.t):
+        return 0.0
+    pieces: list[str] = []
+    pos = 0
+    for m in lex.phrase_re().finditer(lower):
+        u.phrases.add(m.group(0))
+        pieces.append(lower[pos:m.start()])
+        pos = m.end()
+    if not u.phrases:
+        return 0.0
+    pieces.append(lower[pos:])
+    u.rest_words = tokens(" ".join(pieces).split())[0]  # = WORD_RE.findall(...)
+    total = 0.0
+    for ph in u.phrases:
+        on_topic = u.topic and any(w in u.topic for w in ph.split() if w not in lex.function)
+        total += TOPIC_FACTOR if on_topic else 1.0
+    return min(total, 3.0)
+
+
+def cue_words(u: _Unit) -> float:
+    """Lexicon words outside the phrases ("facebook", "subscribe", "copyright"), each once;
+    the article's own subject words count little. At most 4."""
+    vocab = lexicon().words
+    seen: set[str] = set()
+    total = 0.0
+    for w in u.rest_words:
+        if w in vocab and w not in seen:
+            seen.add(w)
+            total += TOPIC_FACTOR if w in u.topic else 1.0
+    return min(total, 4.0)
+
+
+def cue_contact(u: _Unit) -> float:
+    """E-mail addresses, URLs, @handles and phone numbers (how many kinds)."""
+    raw, lower, ascii_low = u.raw, u.lower, u.ascii_low
+    n = 0
+    if ("@" in raw or "protected" in lower) and EMAIL_RE.search(raw):
+        n += 1
+    if "." in raw and (
+        ("://" in raw or "www." in ascii_low or _URL_PRE_A.search(ascii_low)) if ascii_low is not None
+        else _URL_PRE.search(raw)
+    ) and URL_RE.search(raw):
+        n += 1
+    if "@" in raw and HANDLE_RE.search(raw):
+        n += 1
+    # a phone number has at least 7 decimal digits
+    if not u.no_digit and (_PHONE_PRE_A.search(raw) if ascii_low is not None else _PHONE_PRE.search(raw)) \
+            and PHONE_RE.search(raw):
+        n += 1
+    return float(n)
+
+
+def cue_credit(u: _Unit) -> float:
+    """A photo or agency credit: "[REUTERS/YONHAP]", "(AP Photo/...)", "Photo: ...",
+    "AFP / Getty Images", a short "Name/AGENCY" line."""
+    raw, lower = u.raw, u.lower
+    if ("[" in raw and BRACKET_CREDIT_RE.search(raw)) or ("(" in raw and PAREN_CREDIT_RE.search(raw)):
+        return 1.0
+    if ("photo" in lower or "image" in lower or "picture" in lower or "credit" in lower
+            or "illustration" in lower) and INLINE_CREDIT_RE.search(u.t.clean):
+        return 1.0
+    if "/" in raw and AGENCY_SLASH_RE.search(raw):
+        return 1.0
+    if u.t.n <= 8 and ("/" in raw or "via " in raw) and CREDIT_LINE_RE.search(raw):
+        return 1.0
+    return 0.0
+
+
+def cue_byline(u: _Unit) -> float:
+    """A byline ("By Jane Doe"), a dated line ("Updated 6:42 p.m."), or a date alone."""
+    t = u.t
+    if t.n > 14 or not t.n:
+        return 0.0
+    # these patterns start with ^\W* and a word, so they can only match if the first word
+    # (clean has no "_", so it starts at the first \w character) starts with one of the
+    # letters of their words (or a letter that re.I matches to one)
+    c0 = t.words[0][0]
+    if c0 in _BYLINE_INITIALS and (BYLINE_RE.match(t.clean) or BYLINE_ONE_RE.match(t.clean)):
+        return 1.0
+    if c0 in _DATEPREFIX_INITIALS and DATEPREFIX_RE.match(t.clean):
+        return 1.0
+    # (a date line of letters-only words needs a month name or "ago")
+    if (not t.alpha or not lexicon().months_ago.isdisjoint(t.low)) and date_line(t.words):
+        return 1.0
+    return 0.0
+
+
+def cue_legal(u: _Unit) -> float:
+    """A copyright line: "©", "(c) 2024", "Copyright 2024"."""
+    raw = u.raw
+    return 1.0 if ("©" in raw or "(c" in u.lower or "copyright" in u.lower) and COPY_RE.search(raw) else 0.0
+
+
+def cue_item_label(u: _Unit) -> float:
+    """A chrome label before a colon: "Related:", "Read more:", "Photo:", "Tags:"."""
+    if ":" not in u.raw:
+        return 0.0
+    m = LABEL_RE.match(u.t.clean)
+    if not m:
+        return 0.0
+    lex = lexicon()
+    w1 = m.group(1).lower()
+    if w1 not in lex.labels:
+        return 0.0
+    w2 = m.group(2)
+    if w2 is None or w1 in ("read", "see", "media", "press", "filed", "posted", "next", "suggested", "more") \
+            or w2.lower() in lex.teaser or w2.lower() in lex.labels:
+        return 1.0
+    return 0.0
+
+
+def cue_layout(u: _Unit) -> float:
+    """Page furniture: breadcrumbs ("Home > News"), gallery counters ("3 of 12"), UI tokens
+    ("help-image", "logo.png"), Markdown links and images, a stray letter or punctuation line."""
+    raw, t, ascii_low = u.raw, u.t, u.ascii_low
+    n = float(t.links)
+    letters = sum(map(str.isalpha, raw)) if len(raw) < 8 else 8
+    if letters <= 2 and t.n <= 3 and not any(ch.isdigit() for ch in raw):
+        n += 2.0  # a stray letter or a line of punctuation
+    if ("/" in raw and COUNTER_RE.search(raw)) or (t.n <= 6 and not u.no_digit and GALLERY_RE.match(raw)):
+        n += 1.0
+    if ("-" in raw or "_" in raw or "." in raw) and (
+        ((("-" in raw or "_" in raw) and _UI_PRE_A1.search(ascii_low))
+         or ("." in raw and _UI_PRE_A2.search(ascii_low))) if ascii_low is not None
+        else _UI_PRE.search(raw)
+    ) and UI_TOKEN_RE.search(raw):
+        n += 1.0
+    if not t.sl and t.n <= 16 and not SEP_CHARS.isdisjoint(raw) and breadcrumb(t.clean, t.n):
+        n += 1.0
+    return min(n, 3.0)
+
+
+def cue_caps_headline(u: _Unit) -> float:
+    """A headline in capitals between paragraphs ("INFLATION SOARS 8.3% IN APRIL"): a teaser."""
+    t = u.t
+    if t.n < 4 or u.raw.rstrip()[-1:] in ".,;":
+        return 0.0
+    letters = [c for c in u.raw if c.isalpha()]
+    if len(letters) < 12:
+        return 0.0
+    upper = sum(map(str.isupper, letters))
+    return 1.0 if upper >= 0.9 * len(letters) else 0.0
+
+
+def cue_post_embed(u: _Unit) -> float:
+    """An embedded post: "— Name (@handle) March 2, 2019", "pic.twitter.com/..."."""
+    raw = u.raw
+    return 1.0 if ("pic.twitter" in raw or "(@" in raw or "( @" in raw) and EMBED_RE.search(raw) else 0.0
+
+
+def cue_teaser_joint(u: _Unit) -> float:
+    """A link to another story: a teaser glued to its label ("'Quote':Headline", "More:What ..."),
+    or a reading-list item ending in its outlet ("... Explained (Washington Post)")."""
+    raw = u.raw
+    if ":" in raw and TEASER_JOINT_RE.search(raw):
+        return 1.0
+    if raw.endswith(")") and not u.t.sl and OUTLET_END_RE.search(raw):
+        return 1.0
+    return 0.0
+
+
+def cue_caption(u: _Unit) -> float:
+    """A photo caption: an agency caption header ("WASHINGTON, DC - JULY 29:"), or a subject
+    doing something in the present tense on a date or during an event ("X speaks during ...",
+    "Migrants wait outside ... on March 22, 2022")."""
+    raw, t = u.raw, u.t
+    if "-" in raw[:48] and ":" in raw and CAPTION_HEAD_RE.match(raw):
+        return 1.0
+    if t.n < 6 or raw.startswith(QUOTE_START):
+        return 0.0
+    lex = lexicon()
+    verbs = lex.caption_verbs
+    head = t.words[:16]
+    for i in range(1, len(head)):
+        if head[i] in verbs:
+            prev = head[i - 1]
+            if prev.lower() in lex.function and prev not in ("he", "she", "they"):
+                continue  # "The march", "to speak", "will hold"
+            if "during" in head[i + 1:i + 4] or MONTH_DAY_RE.search(raw):
+                return 1.0
+    return 0.0
+
+
+def cue_headline_shape(u: _Unit) -> float:
+    """Shaped like a headline, not a sentence: 3 to 16 words, a capital first, no final full
+    stop (a link to another story, or a subheading)."""
+    t, raw = u.t, u.raw
+    if t.sl or not 3 <= t.n <= 16 or not raw[:1].isupper() or raw[-1:] in ".,;:":
+        return 0.0
+    return 1.0
+
+
+def cue_fragment(u: _Unit) -> float:
+    """A fragment: not sentence-like and at most four words (or at most three)."""
+    t = u.t
+    return 1.0 if (not t.sl and t.n <= 4) or t.n <= 3 else 0.0
+
+
+def cue_prose(u: _Unit) -> float:
+    """Reads as prose: ends like a sentence and has lower-case function words."""
+    return 1.0 if u.t.sl else 0.0
+
+
+def cue_length(u: _Unit) -> float:
+    """log(1 + words): longer text needs more evidence."""
+    return math.log1p(u.t.n)
+
+
+def cue_quoted(u: _Unit) -> float:
+    """Starts or ends with a quotation mark (three words or more): somebody's words."""
+    raw = u.raw
+    return 1.0 if u.t.n >= 3 and (raw.startswith(QUOTE_START) or raw.endswith(QUOTE_END)) else 0.0
+
+
+def cue_reported(u: _Unit) -> float:
+    """A reporting verb: "said", "told", "according to"."""
+    lower = u.lower
+    return 1.0 if ("said" in lower or "says" in lower or "told" in lower or "added" in lower
+                   or "explained" in lower or "according to" in lower or "asked" in lower
+                   or "warned" in lower) and REPORT_RE.search(lower) else 0.0
+
+
+_LOCAL_FUNCS = (cue_phrases, cue_words, cue_contact, cue_credit, cue_byline, cue_legal,
+                cue_item_label, cue_layout, cue_caps_headline, cue_post_embed, cue_teaser_joint,
+                cue_caption, cue_headline_shape, cue_fragment, cue_prose, cue_length, cue_quoted, cue_reported)
+assert tuple(f.__name__[4:] for f in _LOCAL_FUNCS) == LOCAL
+
+
+def local_cues(text: str, topic: frozenset[str] = frozenset(), texts: Texts | None = None) -> list[float] | None:
+    """The local cue vector of one text unit (order: :data:`LOCAL`); None for blank text.
+
+    ``topic``: lower-case words the article is about; ``texts``: the marking run's cache.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    t = texts[raw] if texts is not None else Text(raw)
+    u = _Unit(raw, t, topic)
+    return [f(u) for f in _LOCAL_FUNCS]
+
+
+def feature_vector(cues: list[float]) -> list[float]:
+    """The model's features (order: :data:`FEATURES`) from a cue vector (order: :data:`NAMES`)."""
+    return [sum(cues[_INDEX[c]] for c in members) for _, members in FEATURES]
+
+
+_INDEX = {n: i for i, n in enumerate(NAMES)}
+
+
+# --------------------------------------------------------------------------- helpers
+def _may_hold_phrase(t: Text) -> bool:
+    """False only if no phrase can match in ``t.lower`` (a cheap test before the regex).
+
+    A phrase starts after a character that is neither a word character nor "-", and ends
+    before one. Unless a word of the text holds an inner "'", "’" or "." (then the words at
+    the phrase's ends may run on past it), the words of the phrase are consecutive words of
+    the text: its first two words, or its only word, are then among them.
+    """
+    singles, firsts, pairs = lexicon().phrase_words(WORD_RE.findall)
+    low = t.low
+    if not t.alpha:
+        exact = t.exact
+        if "'" in exact or "’" in exact or "." in exact:
+            return True
+    if not singles.isdisjoint(low):
+        return True
+    return not firsts.isdisjoint(low) and not pairs.isdisjoint(zip(low, low[1:]))
+
+
+def date_line(ws: list[str]) -> bool:
+    """A line that is (almost) only a date or time: "Updated 6:42 p.m.", "Tue 8 Apr 2025"."""
+    if not ws or len(ws) > 12:
+        return False
+    lex = lexicon()
+    anchors = hits = 0
+    for w in ws:
+        lw = w.lower().rstrip(".")
+        digit = lw[:1].isdecimal()  # both patterns start with \d
+        if lw in lex.months or lw == "ago" or (digit and DATE_ANCHOR_RE.match(lw)):
+            anchors += 1
+            hits += 1
+        elif lw in lex.date_words or lw in ("a.m", "p.m") or (digit and DAY_RE.match(lw)):
+            hits += 1
+    return anchors > 0 and hits >= 0.6 * len(ws)
+
+
+def breadcrumb(text: str, nwords: int) -> bool:
+    """Short items between separators: "Home > News > World", "Home » Section » A headline"."""
+    if nwords > 16 or "\n" in text.strip():
+        return False
+    parts = [p for p in SEP_RE.split(text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    seps = len(parts) - 1
+    lens = [len(words(p)) for p in parts]
+    if any(ln == 0 for ln in lens[:-1]):
+        return False
+    if all(ln <= 5 for ln in lens):
+        return True
+    # "Home » Section » A long headline": short crumbs, long last item
+    return seps >= 2 and all(ln <= 4 for ln in lens[:-1])
