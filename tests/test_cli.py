@@ -38,13 +38,21 @@ def test_json_shape(compared):
             assert isinstance(s["boilerplate"], bool) and 0 <= s["start"] < s["end"]
         assert a["sentences"][0]["paragraph"] == 0, "the title line is the first sentence"
     for m in d["matches"]:
-        assert m["kind"] in ("verbatim", "near", "paraphrase")
-        assert 0.0 <= m["score"] <= 1.0 and isinstance(m["moved"], bool)
+        assert m["kind"] in ("verbatim", "near", "paraphrase", "partial")
+        assert 0.0 <= m["score"] <= 1.0 and isinstance(m["moved"], bool) and isinstance(m["aligned"], bool)
         assert m["left"] and m["right"] and len(m["left"]) <= 2 and len(m["right"]) <= 2
     assert d["matches"], "two reports of the same story share sentences"
     st = d["stats"]
     assert 0.0 <= st["similarity"] <= 1.0
     assert isinstance(st["left_unique"], int) and isinstance(st["right_unique"], int)
+    assert st["links"] == len(d["matches"]) and st["matched"] == sum(m["aligned"] for m in d["matches"])
+    # the rows are built from the aligned links: each row with both sides shows one of them
+    aligned = {(tuple(m["left"]), tuple(m["right"])) for m in d["matches"] if m["aligned"]}
+    assert {(tuple(r["left"]), tuple(r["right"])) for r in d["rows"] if r["left"] and r["right"]} == aligned
+    # unique = no link at all
+    linked = {i for m in d["matches"] for i in m["left"]}
+    body = {s["id"] for s in d["left"]["sentences"] if not s["boilerplate"]}
+    assert st["left_unique"] == len(body - linked)
     left_ids = [i for r in d["rows"] for i in r["left"]]
     right_ids = [j for r in d["rows"] for j in r["right"]]
     assert sorted(left_ids) == list(range(len(d["left"]["sentences"])))

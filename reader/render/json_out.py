@@ -31,6 +31,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         "matches": [
             {
                 "left": m.left, "right": m.right, "kind": m.kind, "score": m.score, "moved": m.moved,
+                "aligned": m.aligned,
                 "diff": [{"op": d.op, "left": list(d.left), "right": list(d.right)} for d in m.diff],
             }
             for m in c.matches
@@ -41,6 +42,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
             "left_unique": c.stats.left_unique,
             "right_unique": c.stats.right_unique,
             "matched": c.stats.matched,
+            "links": c.stats.links,
             "left_boilerplate": c.stats.left_boilerplate,
             "right_boilerplate": c.stats.right_boilerplate,
         },

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from reader.engine.types import Comparison
+from reader.engine.types import Comparison, Match
+from reader.render.marks import KIND_MARK, KIND_MEANING, further_links
 
 # Characters that start inline constructs anywhere (emphasis, code, links, images, HTML,
 # entities, autolinks); block markers only matter at the start of a line.
@@ -41,35 +42,42 @@ def _marked(text: str, spans: list[tuple[int, int]]) -> str:
 def to_markdown(c: Comparison) -> str:
     L, R = c.left, c.right
     s = c.stats
+    further = further_links(c)
+    on_rows = [r.match for r in c.rows if r.match is not None]
+    counts = f"{s.matched} {'match' if s.matched == 1 else 'matches'}"
+    if further:
+        counts += f" · {len(further)} further {'link' if len(further) == 1 else 'links'}"
     out = [
         f"# Comparison: {md_escape(L.title)} / {md_escape(R.title)}",
         "",
         f"- **Left:** {md_escape(L.title)} — {md_escape(L.source)} (`{L.path.replace('`', '')}`)",
         f"- **Right:** {md_escape(R.title)} — {md_escape(R.source)} (`{R.path.replace('`', '')}`)",
-        f"- **Similarity:** {s.similarity:.0%} · {s.matched} matches · "
+        f"- **Similarity:** {s.similarity:.0%} · {counts} · "
         f"{s.left_unique} only left · {s.right_unique} only right",
+        f"- **Kinds:** {' · '.join(f'{KIND_MARK[k]} {v}' for k, v in KIND_MEANING.items())}; "
+        "words that differ in **bold**",
         "",
         "## Matches",
         "",
     ]
-    for m in c.matches:
-        lt, rt = m.texts
-        if m.kind == "verbatim":
-            lt_md, rt_md = md_escape(lt), md_escape(rt)
-        else:  # the words that differ in bold
-            changed = [d for d in m.diff if d.op != "equal"]
-            lt_md = _marked(lt, [d.left for d in changed])
-            rt_md = _marked(rt, [d.right for d in changed])
-        moved = " · moved" if m.moved else ""
-        out.append(f"### {m.kind} ({m.score:.2f}){moved} — left {_ids(m.left)}, right {_ids(m.right)}")
-        out.append("")
-        out.append(f"> **L:** {lt_md}")
-        out.append(">")
-        out.append(f"> **R:** {rt_md}")
-        out.append("")
+    for k in on_rows:
+        out += _link(c.matches[k])
+    if not on_rows:
+        out += ["_none_", ""]
+    if further:
+        out += [
+            "## Further links",
+            "",
+            "Sentences that also report the same thing as a sentence of the other article, "
+            "beyond the one-to-one matches above (a sentence may have several).",
+            "",
+        ]
+        for k in further:
+            out += _link(c.matches[k])
+    # Unique: no link at all, aligned or not.
     for title, art, side in (("Only in the left article", L, "left"), ("Only in the right article", R, "right")):
-        matched = {i for m in c.matches for i in getattr(m, side)}
-        unique = [x for x in art.sentences if x.id not in matched and not x.boilerplate]
+        linked = {i for m in c.matches for i in getattr(m, side)}
+        unique = [x for x in art.sentences if x.id not in linked and not x.boilerplate]
         out += [f"## {title} ({md_escape(art.source)})", ""]
         out += [f"- {md_escape(x.text)}" for x in unique] or ["_nothing_"]
         out.append("")
@@ -80,6 +88,26 @@ def to_markdown(c: Comparison) -> str:
             out += [f"- {md_escape(x.text)}" for x in bp]
             out.append("")
     return "\n".join(out)
+
+
+def _link(m: Match) -> list[str]:
+    """One link: a heading (mark, kind, confidence, sentence numbers) and both sentences quoted."""
+    lt, rt = m.texts
+    if m.kind == "verbatim":
+        lt_md, rt_md = md_escape(lt), md_escape(rt)
+    else:  # the words that differ in bold
+        changed = [d for d in m.diff if d.op != "equal"]
+        lt_md = _marked(lt, [d.left for d in changed])
+        rt_md = _marked(rt, [d.right for d in changed])
+    moved = " · moved" if m.moved and m.aligned else ""
+    return [
+        f"### {KIND_MARK[m.kind]} {m.kind} ({m.score:.2f}){moved} — left {_ids(m.left)}, right {_ids(m.right)}",
+        "",
+        f"> **L:** {lt_md}",
+        ">",
+        f"> **R:** {rt_md}",
+        "",
+    ]
 
 
 def _ids(ids: list[int]) -> str:

@@ -1,4 +1,9 @@
-"""Side-by-side terminal view of a comparison (rich; article text is never markup)."""
+"""Side-by-side terminal view of a comparison (rich; article text is never markup).
+
+The table shows the aligned rows; a small superscript beside a sentence counts its links
+to sentences on other rows, and those links follow the table under "Further links",
+each with its kind, confidence and both sentences.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +15,28 @@ from rich.text import Text
 
 from reader.corpus.errors import plural
 from reader.engine.types import Comparison, Match
+from reader.render.marks import (
+    BOILER_MARK, KIND_MARK, MOVED_MARK, UNIQUE_MARK, badge, further_links, other_links, sentence_links,
+)
 
-KIND_STYLE = {"verbatim": "green", "near": "yellow", "paraphrase": "cyan"}
-KIND_MARK = {"verbatim": "=", "near": "≈", "paraphrase": "~"}
+KIND_STYLE = {"verbatim": "green", "near": "yellow", "paraphrase": "cyan", "partial": "blue"}
+UNIQUE_STYLE = "bold magenta"
+BADGE_STYLE = "bold"
 
 
-def _side_text(c: Comparison, m: Match | None, side: str, ids: list[int]) -> Text:
+def _side_text(c: Comparison, m: Match | None, side: str, ids: list[int], linked: Match | None = None) -> Text:
+    """The sentences ``ids`` of ``side``: coloured by the kind of ``m`` (the match on the
+    row, with the words that differ emphasised) or of ``linked`` (its best link elsewhere)."""
     art = c.left if side == "left" else c.right
     body = " ".join(art.sentences[i].text for i in ids)
     text = Text(body)
     if not ids:
         return text
+    if all(art.sentences[i].boilerplate for i in ids):
+        text.stylize("dim italic")
+        return text
     if m is None:
-        if all(art.sentences[i].boilerplate for i in ids):
-            text.stylize("dim italic")
-        else:
-            text.stylize("bold" if side == "left" else "bold")
+        text.stylize(KIND_STYLE[linked.kind] if linked is not None else "bold")
         return text
     text.stylize(KIND_STYLE[m.kind])
     if m.kind != "verbatim":
@@ -38,39 +49,89 @@ def _side_text(c: Comparison, m: Match | None, side: str, ids: list[int]) -> Tex
     return text
 
 
+def _gutter(c: Comparison, side: str, ids: list[int], links: list[int], on_row: bool) -> Text:
+    """A side's own mark (only when the row shows no match: unique, boilerplate, or the kind
+    of its best link elsewhere) and its badge (how many links it has on other rows)."""
+    art = c.left if side == "left" else c.right
+    out = Text()
+    if not ids:
+        return out
+    if on_row:
+        out.append(" ")
+    elif all(art.sentences[i].boilerplate for i in ids):
+        out.append(BOILER_MARK, style="dim")
+    elif links:
+        kind = _best(c, links).kind
+        out.append(KIND_MARK[kind], style=KIND_STYLE[kind])
+    else:
+        out.append(UNIQUE_MARK, style=UNIQUE_STYLE)
+    out.append(badge(len(links)), style=BADGE_STYLE)
+    return out
+
+
+def _best(c: Comparison, links: list[int]) -> Match:
+    return max((c.matches[k] for k in links), key=lambda m: m.score)
+
+
 def render_text(c: Comparison, width: int | None = None, file=None) -> None:
     console = Console(file=file or sys.stdout, width=width, highlight=False, emoji=False, markup=False)
     st = c.stats
+    further = further_links(c)
     header = Text()
     header.append("Left:  ", style="bold")
     header.append(f"{c.left.title} — {c.left.source}\n")
     header.append("Right: ", style="bold")
     header.append(f"{c.right.title} — {c.right.source}\n")
+    counts = plural(st.matched, "match", "matches")
+    if further:
+        counts += f" · {len(further)} further {'link' if len(further) == 1 else 'links'}"
     header.append(
-        f"similarity {st.similarity:.0%} · {plural(st.matched, 'match', 'matches')} · {st.left_unique} only left · "
+        f"similarity {st.similarity:.0%} · {counts} · {st.left_unique} only left · "
         f"{st.right_unique} only right · boilerplate {st.left_boilerplate}/{st.right_boilerplate}"
     )
     console.print(header)
+    left_links, right_links = sentence_links(c)
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=False, box=None, pad_edge=False)
     table.add_column("", width=2, no_wrap=True)
     table.add_column(Text(c.left.source), ratio=1)
-    table.add_column("", width=3, no_wrap=True)
+    table.add_column("", width=2, no_wrap=True)
+    table.add_column("", width=2, no_wrap=True)
     table.add_column(Text(c.right.source), ratio=1)
     for row in c.rows:
         m = c.matches[row.match] if row.match is not None else None
+        lo = other_links(left_links, row.left, row.match)
+        ro = other_links(right_links, row.right, row.match)
         if m is not None:
-            mark = Text(KIND_MARK[m.kind] + ("↕" if m.moved else " "), style=KIND_STYLE[m.kind])
-            lmark = Text(" ")
+            mark = Text(KIND_MARK[m.kind] + (MOVED_MARK if m.moved else " "), style=KIND_STYLE[m.kind])
         else:
-            mark = Text(" ")
-            bp = (row.left and c.left.sentences[row.left[0]].boilerplate) or (
-                row.right and c.right.sentences[row.right[0]].boilerplate
-            )
-            lmark = Text("·" if bp else ("+" if row.left else " "), style="dim" if bp else "bold magenta")
-            if row.right and not bp:
-                mark = Text(" +", style="bold magenta")
-            elif row.right:
-                mark = Text(" ·", style="dim")
-        table.add_row(lmark, _side_text(c, m, "left", row.left), mark, _side_text(c, m, "right", row.right))
+            mark = Text("")
+        table.add_row(
+            _gutter(c, "left", row.left, lo, m is not None),
+            _side_text(c, m, "left", row.left, _best(c, lo) if lo else None),
+            mark,
+            _gutter(c, "right", row.right, ro, m is not None),
+            _side_text(c, m, "right", row.right, _best(c, ro) if ro else None),
+        )
     console.print(table)
-    console.print(Text("= verbatim  ≈ near  ~ paraphrase  ↕ moved  + only this side  · boilerplate", style="dim"))
+    if further:
+        console.print(Text(
+            "\nFurther links — these also report the same thing, though shown on different rows above:",
+            style="bold",
+        ))
+        links = Table(show_header=True, header_style="bold", expand=True, show_lines=True, box=None, pad_edge=False)
+        links.add_column("", width=15, no_wrap=True)
+        links.add_column(Text(c.left.source), ratio=1)
+        links.add_column(Text(c.right.source), ratio=1)
+        for k in further:
+            fm = c.matches[k]
+            links.add_row(
+                Text(f"{KIND_MARK[fm.kind]} {fm.kind}\nconfidence {fm.score:.2f}", style=KIND_STYLE[fm.kind]),
+                _side_text(c, fm, "left", fm.left),
+                _side_text(c, fm, "right", fm.right),
+            )
+        console.print(links)
+    legend = (f"= verbatim  ≈ near  ~ paraphrase  {KIND_MARK['partial']} partial (one side tells only part)  "
+              f"{MOVED_MARK} moved  {UNIQUE_MARK} only this side  {BOILER_MARK} boilerplate")
+    if further:
+        legend += "  ¹ ² … links to sentences on other rows (listed under Further links)"
+    console.print(Text(legend, style="dim"))
