@@ -98,3 +98,24 @@ def test_note_editor(snap_compare):
         await pilot.pause()
 
     assert snap_compare(ReaderApp(SEEDS), terminal_size=SIZE, run_before=run_before)
+
+
+def test_links_at_80_columns(snap_compare):
+    """Hand-made many-to-many links: badges, the partial mark, and r's status at 80×24."""
+    from concurrent.futures import Future
+
+    from linked import linked_comparison
+
+    from reader.tui.preload import Loaded
+
+    c = linked_comparison()
+    future: Future[Loaded] = Future()
+    future.set_result(Loaded([c.left, c.right], [], c))
+
+    async def run_before(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("j", "j", "r")
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp([c.left.path, c.right.path], preload=future), terminal_size=(80, 24),
+                        run_before=run_before)

@@ -13,7 +13,9 @@ LEGEND = (
     ("=", "verbatim match"),
     ("≈", "near match (edited copy); differing words emphasised"),
     ("~", "paraphrase; differing words emphasised"),
-    ("+", "sentence only this article has"),
+    ("◐", "partial: one side reports only part of what the other does"),
+    ("²", "links to sentences on other rows (¹…⁹; ⁺ ten or more); r goes there"),
+    ("+", "sentence only this article has: no link at all"),
     ("·", "boilerplate (site chrome), dimmed; b hides it"),
     ("↕", "moved: the right side sits elsewhere in its article"),
     ("⚑", "flagged sentence (space)"),
@@ -35,6 +37,16 @@ MOVED_HELP = (
 )
 
 
+LINKS_HELP = (
+    "A sentence can report the same thing as several sentences of the other article (one that "
+    "combines two facts, say). Each row shows one match; a small number beside a sentence counts "
+    "its links to sentences on other rows, and the sentence takes the colour of its best link when "
+    "its row has no match. r goes to the row of its next link (the focused column's sentence; the "
+    "status line says which link, its kind and confidence); r again goes to the next, and after "
+    "the last back to where you started."
+)
+
+
 def help_content(bindings: list[tuple[str, str]]) -> Content:
     width = max((len(k) for k, _ in bindings), default=8) + 2
     parts: list[str | tuple[str, str]] = [("Keys", "bold underline"), "\n"]
@@ -43,7 +55,7 @@ def help_content(bindings: list[tuple[str, str]]) -> Content:
     parts += ["\n", ("Marks", "bold underline"), "\n"]
     for mark, meaning in LEGEND:
         parts += [(f" {mark}  ", "bold"), meaning, "\n"]
-    parts += ["\n", MOVED_HELP, "\n\n", NOTES_HELP, "\n\n", ("ctrl+p opens the command palette; escape closes this help.", "dim")]
+    parts += ["\n", LINKS_HELP, "\n\n", MOVED_HELP, "\n\n", NOTES_HELP, "\n\n", ("ctrl+p opens the command palette; escape closes this help.", "dim")]
     return Content.assemble(*parts)
 
 

@@ -44,6 +44,8 @@ MAIN_BINDINGS = [
     Binding("U", "prev_unique", "Previous unique", id="reader.prev_unique", show=False),
     Binding("m", "jump_moved", "Moved ↕", id="reader.jump_moved",
             tooltip="On a moved match: jump to where the right article has it, and back"),
+    Binding("r", "next_link", "Other links", id="reader.next_link",
+            tooltip="Go to the next sentence the focused one is also linked to (the ¹ ² … badge counts them)"),
     Binding("h,left", "focus_left", "Left column", id="reader.focus_left", show=False),
     Binding("l,right", "focus_right", "Right column", id="reader.focus_right", show=False),
     Binding("space", "flag", "Flag", id="reader.flag",
@@ -157,10 +159,14 @@ class MainScreen(Screen[None]):
         self.show_pair(0, min(1, len(articles) - 1))
 
     def _problems_key(self) -> str:
+        return self._key_for("app.problems", "w")
+
+    def _key_for(self, action: str, default: str) -> str:
+        """The key shown for ``action`` (as remapped), for messages that name it."""
         for key, active in self.active_bindings.items():
-            if active.binding.action == "app.problems":
+            if active.binding.action == action:
                 return self.app.get_key_display(active.binding)
-        return "w"
+        return default
 
     def _notify_skipped(self, problems: list[str]) -> None:
         """One notification for everything skipped at start-up: how many, the first reasons."""
@@ -441,7 +447,7 @@ class MainScreen(Screen[None]):
         self.query_one(StatusBar).show(
             status_content(
                 view.comparison, view.current, (view.cursor, view.row_count), view.focus_side,
-                marks, view.collapse_boilerplate,
+                marks, view.collapse_boilerplate, view.link_cycle,
             )
         )
 
@@ -497,6 +503,28 @@ class MainScreen(Screen[None]):
         elif self.view._jump_back is not None:  # jumped to the place, not back
             self.notify("The right article tells the moved sentence next to the right-hand sentence "
                         "on this row. m jumps back.", markup=False, timeout=4)
+
+    def action_next_link(self) -> None:
+        view = self.view
+        cycle = view.next_link()
+        if cycle is None:
+            if view.current is not None:
+                self.notify("No sentence on this row.", markup=False, timeout=2)
+            return
+        if not cycle.links:
+            row = view.current
+            other = "right" if cycle.side == "left" else "left"
+            ids = "+".join(f"#{i}" for i in cycle.ids)
+            linked = row is not None and (row.linked[0] if cycle.side == "left" else row.linked[1]) is not None
+            message = (f"{cycle.side.capitalize()} {ids} has no other links (its match is on this row)."
+                       if linked else f"{cycle.side.capitalize()} {ids} has no links.")
+            more = len(row.others[0] if other == "left" else row.others[1]) if row is not None else 0
+            if more:
+                key = self._key_for("focus_left" if other == "left" else "focus_right", other[0])
+                message += f" The {other} one has {'1 other link' if more == 1 else f'{more} other links'}: {key}, then r."
+            self.notify(message, markup=False, timeout=3)
+            return
+        self._update_status()  # the cursor may not have moved (a link on the same row)
 
     def action_focus_left(self) -> None:
         self.view.focus_side = "left"

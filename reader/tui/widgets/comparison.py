@@ -28,16 +28,15 @@ from textual.strip import Strip
 
 from reader.corpus.model import Article
 from reader.engine.types import Comparison, Match, Row
+from reader.render.marks import (
+    BOILER_MARK, KIND_MARK, MOVED_MARK, UNIQUE_MARK, badge, other_links, sentence_links,
+)
 from reader.tui.widgets.wrap import wrap
 
 Side = Literal["left", "right"]
 
-GUTTER = 5  # flag, note mark, kind mark, moved badge, space
+GUTTER = 6  # flag, note mark, kind mark, moved mark, link badge, space
 SEPARATOR = 1
-KIND_MARK = {"verbatim": "=", "near": "≈", "paraphrase": "~"}
-UNIQUE_MARK = "+"
-BOILER_MARK = "·"
-MOVED_MARK = "↕"
 FLAG_MARK = "⚑"
 NOTE_MARK = "✎"
 FLAGGED, NOTED = 1, 2  # bits of a sentence's mark (see reader.tui.notes_session)
@@ -66,6 +65,11 @@ class RowView:
     match: Match | None
     boilerplate: bool = False
     """Every sentence on the row is boilerplate."""
+    others: tuple[list[int], list[int]] = ([], [])
+    """Per side: indexes into ``Comparison.matches`` of the links of that side's sentences
+    other than the row's match (links to sentences on other rows), in match order."""
+    linked: tuple[Match | None, Match | None] = (None, None)
+    """Per side: the link that colours it: the row's match, else its most confident other link."""
     lines_left: list[tuple[int, int]] = field(default_factory=list)
     lines_right: list[tuple[int, int]] = field(default_factory=list)
     wrapped_for: tuple[int, int] = (-1, -1)
@@ -75,6 +79,12 @@ class RowView:
     @property
     def height(self) -> int:
         return max(1, len(self.lines_left), len(self.lines_right))
+
+    def unique(self, side: Side) -> bool:
+        """``side`` has a sentence on this row with no link at all (and it is not boilerplate)."""
+        ids = self.row.left if side == "left" else self.row.right
+        st = self.left if side == "left" else self.right
+        return bool(ids) and not st.boilerplate and (self.linked[0] if side == "left" else self.linked[1]) is None
 
     def wrap_to(self, lw: int, rw: int) -> None:
         if self.wrapped_for != (lw, rw):
@@ -99,6 +109,38 @@ class RowView:
         return self._emphasis[0] if side == "left" else self._emphasis[1]
 
 
+@dataclass(slots=True, eq=False)
+class LinkCycle:
+    """Where ``r`` is in the other links of one sentence (or adjacent pair) of one side."""
+
+    side: Side
+    """The column of the sentence whose links are cycled."""
+    origin: int
+    """The Row index showing that sentence."""
+    ids: list[int]
+    links: list[int]
+    """Indexes into ``Comparison.matches``: the sentence's links other than its row's match."""
+    step: int = 0
+    """0: on the sentence itself; k: on the row of the sentence that link k (1-based) joins it to."""
+    at: int = -1
+    """The Row index the cursor was put on."""
+    focus: Side = "left"
+    """The column focused there."""
+
+    @property
+    def target_side(self) -> Side:
+        return self.side if self.step == 0 else ("right" if self.side == "left" else "left")
+
+    def link(self, comparison: Comparison) -> Match | None:
+        return comparison.matches[self.links[self.step - 1]] if self.step else None
+
+    def target_ids(self, comparison: Comparison) -> list[int]:
+        m = self.link(comparison)
+        if m is None:
+            return self.ids
+        return m.right if self.side == "left" else m.left
+
+
 def _side_text(article: Article, ids: list[int]) -> SideText:
     if not ids:
         return SideText()
@@ -118,18 +160,37 @@ def build_row_views(comparison: Comparison) -> list[RowView]:
     """One RowView per Row: linear, no diffs, no wrapping (both happen on demand)."""
     views = []
     left, right, matches = comparison.left, comparison.right, comparison.matches
+    left_links, right_links = sentence_links(comparison)
+    # Only links beyond the rows need looking up per sentence (none while every link is aligned).
+    spine = sum(1 for r in comparison.rows if r.match is not None) == len(matches)
+    no_links: tuple[list[int], list[int]] = ([], [])
     for index, row in enumerate(comparison.rows):
         lt = _side_text(left, row.left)
         rt = _side_text(right, row.right)
         sides = [t for t, ids in ((lt, row.left), (rt, row.right)) if ids]
+        match = matches[row.match] if row.match is not None else None
+        if spine:
+            others, linked = no_links, (match, match)
+        else:
+            lo = other_links(left_links, row.left, row.match)
+            ro = other_links(right_links, row.right, row.match)
+            others = (lo, ro)
+            linked = (
+                match or (max((matches[k] for k in lo), key=_confidence) if lo else None),
+                match or (max((matches[k] for k in ro), key=_confidence) if ro else None),
+            )
         views.append(
             RowView(
-                row, index, lt, rt,
-                matches[row.match] if row.match is not None else None,
+                row, index, lt, rt, match,
                 bool(sides) and all(t.boilerplate for t in sides),
+                others, linked,
             )
         )
     return views
+
+
+def _confidence(m: Match) -> float:
+    return m.score
 
 
 class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -143,6 +204,8 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         "comparison--verbatim",
         "comparison--near",
         "comparison--paraphrase",
+        "comparison--partial",
+        "comparison--badge",
         "comparison--unique",
         "comparison--boilerplate",
         "comparison--diff",
@@ -178,6 +241,9 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles: dict[tuple[str, ...], Style] = {}
         self._jump_back: tuple[int, int] | None = None  # (from row index, to row index)
         self._right_row: dict[int, int] | None = None  # right sentence id -> Row index
+        self._rows_of: tuple[dict[int, int], dict[int, int]] | None = None  # sentence id -> Row index, per side
+        self._cycle: LinkCycle | None = None
+        self._cycling = False  # r is moving the cursor (other moves end its cycle)
 
     # ----------------------------------------------------------------- data
     def set_comparison(
@@ -188,6 +254,8 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self._views = build_row_views(comparison) if comparison else []
         self._jump_back = None
         self._right_row = None
+        self._rows_of = None
+        self._cycle = None
         self._layout_width = -1
         self._relayout(keep_row=None)
         self.set_reactive(ComparisonView.cursor, 0)
@@ -277,10 +345,14 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.CursorMoved())
 
     def watch_focus_side(self) -> None:
+        if not self._cycling:
+            self._cycle = None  # moving on ends r's cycle
         self._refresh_row(self.cursor)
         self.post_message(self.CursorMoved())
 
     def watch_cursor(self, old: int, new: int) -> None:
+        if not self._cycling:
+            self._cycle = None
         self._refresh_row(old)
         self._refresh_row(new)
         self.scroll_to_cursor()
@@ -373,7 +445,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             if kind == "match" and v.match is not None:
                 self.cursor = pos
                 return True
-            if kind == "unique" and v.match is None and not v.boilerplate:
+            if kind == "unique" and (v.unique("left") or v.unique("right")):
                 self.cursor = pos
                 return True
             pos += direction
@@ -411,6 +483,75 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             if row is not None and self.position_of(row) is not None:
                 return row
         return None
+
+    def row_of(self, side: Side, sentence_id: int) -> int | None:
+        """The Row index showing ``side``'s sentence ``sentence_id``."""
+        if self._rows_of is None:  # built once per comparison, on first use
+            self._rows_of = (
+                {i: v.index for v in self._views for i in v.row.left},
+                {j: v.index for v in self._views for j in v.row.right},
+            )
+        return self._rows_of[0 if side == "left" else 1].get(sentence_id)
+
+    def _link_row(self, k: int, side: Side) -> int:
+        """The Row index showing the far end of link ``k`` seen from ``side`` (its first row)."""
+        m = self.comparison.matches[k]  # type: ignore[union-attr]
+        far: Side = "right" if side == "left" else "left"
+        rows = [r for r in (self.row_of(far, i) for i in (m.right if side == "left" else m.left)) if r is not None]
+        return min(rows) if rows else -1
+
+    @property
+    def link_cycle(self) -> LinkCycle | None:
+        """The link cycle the cursor is on (where ``r`` last put it), else None."""
+        cycle, cur = self._cycle, self.current
+        if cycle is None or cur is None or cycle.at != cur.index or cycle.focus != self.focus_side:
+            return None
+        return cycle
+
+    def next_link(self) -> LinkCycle | None:
+        """``r``: go to the row showing the next other link of the sentence under the cursor.
+
+        The sentence is the focused column's (the other column's when the focused one is
+        empty on this row). Pressing again goes on to the next link, after the last one
+        back to the sentence itself, and round again. The cycle is returned (with no links
+        when the sentence has none); None when the row has no sentence.
+        """
+        cur = self.current
+        if cur is None or self.comparison is None:
+            return None
+        cycle = self.link_cycle
+        if cycle is None:
+            side: Side = self.focus_side
+            ids = cur.row.left if side == "left" else cur.row.right
+            if not ids:
+                side = "right" if side == "left" else "left"
+                ids = cur.row.left if side == "left" else cur.row.right
+            if not ids:
+                return None
+            links = list(cur.others[0] if side == "left" else cur.others[1])
+            links.sort(key=lambda k: (self._link_row(k, side), k))  # top to bottom
+            cycle = LinkCycle(side, cur.index, list(ids), links, 0, cur.index, side)
+            if not links:
+                self._cycle = None
+                return cycle
+        self._cycle = cycle
+        cycle.step = (cycle.step + 1) % (len(cycle.links) + 1)
+        side = cycle.target_side
+        target = cycle.origin if cycle.step == 0 else self._link_row(cycle.links[cycle.step - 1], cycle.side)
+        if self.position_of(target) is None and self.collapse_boilerplate:
+            self._cycling = True
+            try:
+                self.collapse_boilerplate = False  # the linked sentence is hidden boilerplate: show it
+            finally:
+                self._cycling = False
+        cycle.at, cycle.focus = target, side  # before moving: the status shows the cycle at once
+        self._cycling = True
+        try:
+            self.focus_side = side
+            self.goto_row(target)
+        finally:
+            self._cycling = False
+        return cycle
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -492,12 +633,13 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
     def _side_base(self, view: RowView, side: Side, is_cursor: bool) -> tuple[str, ...]:
         ids = view.row.left if side == "left" else view.row.right
         st = view.left if side == "left" else view.right
+        linked = view.linked[0] if side == "left" else view.linked[1]
         names: list[str] = []
         if ids:
             if st.boilerplate:
                 names.append("comparison--boilerplate")
-            elif view.match is not None:
-                names.append(f"comparison--{view.match.kind}")
+            elif linked is not None:
+                names.append(f"comparison--{linked.kind}")
             else:
                 names.append("comparison--unique")
         if is_cursor:
@@ -512,16 +654,18 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         base = self._style(*base_names)
         gutter_style = self._style("comparison--gutter", *base_names[-1:] if is_cursor else ())
         out: list[Segment] = []
-        # Gutter: flag, note mark, kind mark, moved badge, space (first line of a row only).
+        # Gutter: flag, note mark, kind mark, moved mark, link badge, space (first line of a row only).
         if k == 0 and ids:
+            linked = view.linked[0] if side == "left" else view.linked[1]
+            others = view.others[0] if side == "left" else view.others[1]
             marks = self.marks[0] if side == "left" else self.marks[1]
             bits = 0
             for i in ids:
                 bits |= marks.get(i, 0)
             if st.boilerplate:
                 mark = BOILER_MARK
-            elif view.match is not None:
-                mark = KIND_MARK[view.match.kind]
+            elif linked is not None:
+                mark = KIND_MARK[linked.kind]
             else:
                 mark = UNIQUE_MARK
             cursor_names = base_names[-1:] if is_cursor else ()
@@ -537,6 +681,10 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             out.append(Segment(mark, self._style("comparison--gutter", *mark_names)))
             moved = view.match is not None and view.match.moved
             out.append(Segment(MOVED_MARK if moved else " ", self._style("comparison--moved") if moved else gutter_style))
+            if others:
+                out.append(Segment(badge(len(others)), self._style("comparison--badge", *cursor_names)))
+            else:
+                out.append(Segment(" ", gutter_style))
             out.append(Segment(" ", gutter_style))
         else:
             out.append(Segment(" " * GUTTER, gutter_style))

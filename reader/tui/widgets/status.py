@@ -1,4 +1,4 @@
-"""The status line: similarity, counts, and the match under the cursor."""
+"""The status line: similarity, counts, the match under the cursor, and where ``r`` went."""
 
 from __future__ import annotations
 
@@ -6,7 +6,29 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.engine.types import Comparison
-from reader.tui.widgets.comparison import RowView
+from reader.tui.widgets.comparison import LinkCycle, RowView
+
+
+def _ids(side: str, ids: list[int]) -> str:
+    return f"{side} " + "+".join(f"#{i}" for i in ids)
+
+
+def _links(n: int) -> str:
+    return f"{n} link" if n == 1 else f"{n} links"
+
+
+def cycle_parts(comparison: Comparison, cycle: LinkCycle) -> list[str | tuple[str, str]]:
+    """Where ``r`` is: "left #2, link 1 of 2: partial, confidence 0.66, right #3 · r next"."""
+    origin = _ids(cycle.side, cycle.ids)
+    n = len(cycle.links)
+    m = cycle.link(comparison)
+    if m is None:
+        return [(origin, "bold"), f" again, {_links(n)} elsewhere", ("  r: the first" if n > 1 else "  r: to it", "dim")]
+    return [
+        (origin, "bold"), f", link {cycle.step} of {n}: ", (m.kind, "bold"),
+        f", confidence {m.score:.2f}, ", (_ids(cycle.target_side, cycle.target_ids(comparison)), "bold"),
+        ("  r: next" if cycle.step < n else "  r: back", "dim"),
+    ]
 
 
 def status_content(
@@ -16,13 +38,21 @@ def status_content(
     side: str,
     marks: tuple[int, int],
     collapsed: bool,
+    cycle: LinkCycle | None = None,
 ) -> Content:
     if comparison is None:
         return Content("comparing…")
     st = comparison.stats
-    parts: list[str | tuple[str, str]] = [
+    parts: list[str | tuple[str, str]] = []
+    if cycle is not None:  # first: what r just did must show even on a narrow terminal
+        parts += cycle_parts(comparison, cycle) + [("  │ ", "dim")]
+    parts += [
         ("similarity ", "dim"), (f"{st.similarity:.0%}", "bold"),
         ("  matched ", "dim"), str(st.matched),
+    ]
+    if st.links != st.matched:
+        parts += [("  links ", "dim"), str(st.links)]
+    parts += [
         ("  unique ", "dim"), f"{st.left_unique} | {st.right_unique}",
     ]
     if st.left_boilerplate or st.right_boilerplate:
@@ -30,15 +60,28 @@ def status_content(
         if collapsed:
             parts.append((" (hidden)", "dim"))
     parts += [("  │ row ", "dim"), f"{position[0] + 1}/{position[1]} ", (side, "dim")]
-    if row is not None:
+    if row is not None and cycle is None:
+        focused = side if (row.row.left if side == "left" else row.row.right) else (
+            "right" if side == "left" else "left")
+        others = row.others[0] if focused == "left" else row.others[1]
+        linked = row.linked[0] if focused == "left" else row.linked[1]
         if row.match is not None:
             parts += [("  │ ", "dim"), (row.match.kind, "bold"), f" {row.match.score:.2f}"]
             if row.match.moved:
                 parts.append(("  moved (m: jump)", "italic"))
+            if others:
+                parts.append((f"  {len(others)} more {'link' if len(others) == 1 else 'links'} (r: jump)", "italic"))
         elif row.boilerplate:
             parts += [("  │ ", "dim"), ("boilerplate", "bold")]
+        elif linked is not None:  # alone on its row, linked to sentences on other rows
+            if len(others) == 1:
+                parts += [("  │ ", "dim"), (linked.kind, "bold"), f" {linked.score:.2f} on another row"]
+            else:
+                parts += [("  │ ", "dim"), f"{_links(len(others))} elsewhere, best ", (linked.kind, "bold"),
+                          f" {linked.score:.2f}"]
+            parts.append(("  (r: jump)", "italic"))
         elif row.row.left or row.row.right:
-            parts += [("  │ ", "dim"), ("unique " + ("left" if row.row.left else "right"), "bold")]
+            parts += [("  │ ", "dim"), ("unique " + focused, "bold")]
     flags, notes = marks
     if flags or notes:
         parts.append(("  │", "dim"))
