@@ -96,11 +96,19 @@ TEASER_JOINT_RE = LazyRe(r"[\"'’”]\s?:[A-Z]|^\W*More\s?:\s?[A-Z‘'\"“]")
 OUTLET_END_RE = LazyRe(r"\s\([A-Z][\w.&'’ -]{1,30}\)\s*$")
 # a news-agency caption header: "UNITED STATES - MARCH 09:", "WASHINGTON , DC - JULY 29 :"
 CAPTION_HEAD_RE = LazyRe(r"^[A-Z][A-Z .,'’-]{1,40}\s[-–—]\s[A-Z]{3,9}\s\d{1,2}\s?:")
+# an editor's note: "Update: ...", "—Updated at 3:09 p.m.", "This post has been updated to ...",
+# "Correction: ...", "Editor's note: ..."
+EDITOR_NOTE_RE = LazyRe(
+    r"^\W*(?:(?:update|updated|correction|clarification|editor[’']?s note)\b\s*(?::|at\b|on\b)"
+    r"|this (?:post|article|story|report|piece) (?:has been|was) (?:updated|corrected|changed)\b)", re.I)
+# a contribution line: "Jane Doe contributed reporting.", "... contributed to this report."
+CONTRIBUTION_RE = LazyRe(r"\bcontributed (?:reporting|(?:additional )?research|to this (?:report|story|article))\b", re.I)
 MONTH_DAY_RE = LazyRe(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}\b")
 
 # --------------------------------------------------------------------------- the cues
 LOCAL = ("phrases", "words", "contact", "credit", "byline", "legal", "item_label", "layout",
-         "caps_headline", "post_embed", "teaser_joint", "caption", "headline_shape",
+         "caps_headline", "post_embed", "teaser_joint", "editor_note", "contribution", "caption",
+         "headline_shape",
          "fragment", "prose", "length", "quoted", "reported")
 CONTEXT = ("repeated", "pull_quote", "novel", "at_start", "at_end")
 NAMES = LOCAL + CONTEXT
@@ -109,7 +117,7 @@ NAMES = LOCAL + CONTEXT
 # "— Name (@handle) date" there), so they share one weight: what the labelled articles teach
 # about one of them carries to the others.
 PATTERN = ("credit", "byline", "legal", "item_label", "layout", "caps_headline", "post_embed",
-           "teaser_joint")
+           "teaser_joint", "editor_note", "contribution")
 FEATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("phrases", ("phrases",)), ("words", ("words",)), ("contact", ("contact",)),
     ("pattern", PATTERN), ("caption", ("caption",)), ("headline_shape", ("headline_shape",)),
@@ -119,7 +127,7 @@ FEATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
 assert sorted(c for _, cs in FEATURES for c in cs) == sorted(NAMES)
 # The cues that are evidence *for* chrome (the others describe shape); the passes ask how much
 # of a unit's score comes from these.
-EVIDENCE = frozenset(LOCAL[:12]) | {"repeated", "pull_quote"}
+EVIDENCE = frozenset(LOCAL[:LOCAL.index("headline_shape")]) | {"repeated", "pull_quote"}
 
 TOPIC_FACTOR = 0.2  # a chrome word that is the article's own subject counts this much
 
@@ -307,6 +315,18 @@ def cue_teaser_joint(u: _Unit) -> float:
     return 0.0
 
 
+def cue_editor_note(u: _Unit) -> float:
+    """An editor's note: "Update: ...", "This post has been updated to ...", "Correction: ..."."""
+    lower = u.lower
+    return 1.0 if ("updat" in lower or "correct" in lower or "clarif" in lower or "note" in lower) \
+        and EDITOR_NOTE_RE.search(u.raw) else 0.0
+
+
+def cue_contribution(u: _Unit) -> float:
+    """A contribution line: "Jane Doe contributed reporting.", "... contributed to this report."."""
+    return 1.0 if "contributed" in u.lower and CONTRIBUTION_RE.search(u.raw) else 0.0
+
+
 def cue_caption(u: _Unit) -> float:
     """A photo caption: an agency caption header ("WASHINGTON, DC - JULY 29:"), or a subject
     doing something in the present tense on a date or during an event ("X speaks during ...",
@@ -370,7 +390,7 @@ def cue_reported(u: _Unit) -> float:
 
 _LOCAL_FUNCS = (cue_phrases, cue_words, cue_contact, cue_credit, cue_byline, cue_legal,
                 cue_item_label, cue_layout, cue_caps_headline, cue_post_embed, cue_teaser_joint,
-                cue_caption, cue_headline_shape, cue_fragment, cue_prose, cue_length, cue_quoted, cue_reported)
+                cue_editor_note, cue_contribution, cue_caption, cue_headline_shape, cue_fragment, cue_prose, cue_length, cue_quoted, cue_reported)
 assert tuple(f.__name__[4:] for f in _LOCAL_FUNCS) == LOCAL
 
 
