@@ -91,7 +91,7 @@ class Para:
 class Run:
     """One marking run over an article: its paragraphs and the state the passes share."""
 
-    def __init__(self, article: Article, texts: Texts, mdl: Model) -> None:
+    def __init__(self, article: Article, texts: Texts, mdl: Model | None) -> None:
         self.article = article
         self.sents = article.sentences
         self.texts = texts
@@ -160,7 +160,7 @@ def sentence_cues(article: Article, texts: Texts | None = None) -> list[tuple[in
     title, as the marking run sees it: what the fit script trains on."""
     if len(article.sentences) <= 1 or not article.paragraphs:
         return []
-    run = Run(article, texts if texts is not None else Texts(), fitted_model())
+    run = Run(article, texts if texts is not None else Texts(), None)  # (needs no weights)
     if not run.paras:
         return []
     topic_words(run)
