@@ -1,11 +1,45 @@
-"""A tiny logistic regression (batch gradient descent with L2), pure Python.
+"""L2-regularised logistic regression by Newton's method (numpy), for the training scripts.
 
-Used offline by train_matcher.py; the engine only evaluates the fitted weights.
+Deterministic: the objective is strictly convex, and Newton steps are run to convergence, so a
+re-fit from the same table gives the same weights to ~1e-9 whatever the machine. Features are
+standardised for fitting and the weights are returned on the features' own scale, so the engine
+needs no scaler: ``p = sigmoid(bias + sum(w * x))``.
 """
 
 from __future__ import annotations
 
 import math
+
+
+def fit(X: list[list[float]], y: list[int], l2: float = 1.0, weights: list[float] | None = None,
+        tol: float = 1e-10, max_iter: int = 100) -> tuple[float, list[float]]:
+    """(bias, weights) minimising sum(log loss) + l2/2 * |w|^2 on standardised features.
+
+    ``weights`` optionally weighs each example (e.g. to balance two sources of data).
+    """
+    import numpy as np
+
+    A = np.asarray(X, dtype=float)
+    t = np.asarray(y, dtype=float)
+    sw = np.ones(len(t)) if weights is None else np.asarray(weights, dtype=float)
+    mu = A.mean(axis=0)
+    sd = A.std(axis=0)
+    sd[sd == 0] = 1.0
+    Z = np.hstack([np.ones((len(A), 1)), (A - mu) / sd])
+    reg = np.full(Z.shape[1], l2)
+    reg[0] = 0.0  # the bias is not shrunk
+    beta = np.zeros(Z.shape[1])
+    for _ in range(max_iter):
+        p = 1.0 / (1.0 + np.exp(-(Z @ beta)))
+        grad = Z.T @ (sw * (p - t)) + reg * beta
+        H = (Z * (sw * p * (1 - p))[:, None]).T @ Z + np.diag(reg)
+        step = np.linalg.solve(H, grad)
+        beta -= step
+        if np.max(np.abs(step)) < tol:
+            break
+    w = beta[1:] / sd
+    bias = beta[0] - float(np.sum(beta[1:] * mu / sd))
+    return float(bias), [float(x) for x in w]
 
 
 def sigmoid(z: float) -> float:
@@ -15,28 +49,8 @@ def sigmoid(z: float) -> float:
     return e / (1 + e)
 
 
-def fit(X: list[list[float]], y: list[int], l2: float = 1e-3, epochs: int = 400, lr: float = 0.5,
-        weights: list[float] | None = None, class_weight: float = 1.0) -> list[float]:
-    """Weights [bias, w1, ...] minimising mean log loss + l2 * |w|^2."""
-    d = len(X[0])
-    w = list(weights) if weights else [0.0] * (d + 1)
-    n = len(X)
-    for _ in range(epochs):
-        g = [0.0] * (d + 1)
-        for x, t in zip(X, y):
-            z = w[0] + sum(wi * xi for wi, xi in zip(w[1:], x))
-            err = (sigmoid(z) - t) * (class_weight if t else 1.0)
-            g[0] += err
-            for k, xi in enumerate(x):
-                g[k + 1] += err * xi
-        w[0] -= lr * g[0] / n
-        for k in range(d):
-            w[k + 1] -= lr * (g[k + 1] / n + 2 * l2 * w[k + 1])
-    return w
-
-
-def predict(w: list[float], x: list[float]) -> float:
-    return sigmoid(w[0] + sum(wi * xi for wi, xi in zip(w[1:], x)))
+def predict(bias: float, w: list[float], x: list[float]) -> float:
+    return sigmoid(bias + sum(a * b for a, b in zip(w, x)))
 
 
 def pearson(a: list[float], b: list[float]) -> float:

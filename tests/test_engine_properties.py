@@ -28,15 +28,25 @@ def check_rows(c):
     assert sorted(left) == list(range(len(c.left.sentences)))
     assert sorted(right) == list(range(len(c.right.sentences)))
     assert left == sorted(left)
-    for m in c.matches:
+    for k, m in enumerate(c.matches):
         assert 0.0 <= m.score <= 1.0
-        assert m.kind in ("verbatim", "near", "paraphrase")
+        assert m.kind in ("verbatim", "near", "paraphrase", "partial")
         assert m.left == list(range(m.left[0], m.left[0] + len(m.left)))
         assert m.right == list(range(m.right[0], m.right[0] + len(m.right)))
-        assert any(r.left == m.left and r.right == m.right for r in c.rows), "matched sentences share a row"
-    used_l = [i for m in c.matches for i in m.left]
-    used_r = [j for m in c.matches for j in m.right]
-    assert len(used_l) == len(set(used_l)) and len(used_r) == len(set(used_r))
+        on_row = [r for r in c.rows if r.left == m.left and r.right == m.right and r.match == k]
+        assert bool(on_row) == m.aligned, "aligned links share a row, the others join different rows"
+        if not m.aligned:
+            assert len(m.left) == len(m.right) == 1
+    spine = [m for m in c.matches if m.aligned]
+    used_l = [i for m in spine for i in m.left]
+    used_r = [j for m in spine for j in m.right]
+    assert len(used_l) == len(set(used_l)) and len(used_r) == len(set(used_r)), "the aligned spine is one-to-one"
+    linked_l = {i for m in c.matches for i in m.left}
+    linked_r = {j for m in c.matches for j in m.right}
+    body_l = [s.id for s in c.left.sentences if not s.boilerplate]
+    body_r = [s.id for s in c.right.sentences if not s.boilerplate]
+    assert c.stats.left_unique == len([i for i in body_l if i not in linked_l]), "unique = no link at all"
+    assert c.stats.right_unique == len([j for j in body_r if j not in linked_r])
 
 
 @SETTINGS
@@ -57,18 +67,23 @@ def test_article_against_itself_is_all_verbatim(a):
     art = make(a)
     c = compare(art, make(a))
     body = [s.id for s in art.sentences if not s.boilerplate]
-    # duplicate sentences within one article may pair either way; every body sentence matches
-    assert sorted(i for m in c.matches for i in m.left) == body
-    assert all(m.kind == "verbatim" for m in c.matches)
-    assert not any(m.moved for m in c.matches) or len({art.sentences[i].text for i in body}) < len(body)
+    spine = [m for m in c.matches if m.aligned]
+    # duplicate sentences within one article may pair either way; every body sentence is aligned
+    assert sorted(i for m in spine for i in m.left) == body
+    assert all(m.kind == "verbatim" for m in spine)
+    assert not any(m.moved for m in spine) or len({art.sentences[i].text for i in body}) < len(body)
+    # further links (sentences of one article that report the same thing) are never verbatim
+    # unless the article repeats a sentence
+    if len({art.sentences[i].text for i in body}) == len(body):
+        assert all(m.kind != "verbatim" for m in c.matches if not m.aligned)
 
 
 @SETTINGS
 @given(paragraphs, paragraphs)
 def test_swapping_sides_mirrors_the_matches(a, b):
     A, B = make(a, "Left headline"), make(b, "Right headline")
-    ab = {(tuple(m.left), tuple(m.right), m.kind) for m in compare(A, B).matches}
-    ba = {(tuple(m.right), tuple(m.left), m.kind) for m in compare(B, A).matches}
+    ab = {(tuple(m.left), tuple(m.right), m.kind, m.aligned) for m in compare(A, B).matches}
+    ba = {(tuple(m.right), tuple(m.left), m.kind, m.aligned) for m in compare(B, A).matches}
     assert ab == ba
 
 

@@ -1,136 +1,224 @@
-"""Similarity signals between two pieces of text ("units": a sentence or two adjacent ones).
+"""Similarity signals between two sentences, defined once for training and serving.
 
-Each unit is prepared once (:class:`Unit`); a pair of units yields a small feature vector
-(:func:`pair_features`) from which :mod:`reader.engine.model` computes a probability that
-the two report the same thing. Rarity weights (IDF) come from the loaded texts themselves.
+Each sentence is prepared once (:class:`Unit`). :class:`Weights` holds the rarity of every
+word stem and character n-gram among the texts being compared (a story's sentences, or the
+pairs of a ``score-pairs`` file), and general English rarity comes from
+:mod:`reader.engine.rarity`. Then:
+
+* :func:`signals` — the lexical signals of one pair on its own (``SIGNALS``), each in [0, 1];
+* :func:`pair_vector` — those plus n-gram overlaps (``PAIR_FEATURES``): what the context-free
+  pair model behind ``reader score-pairs`` weighs;
+* :mod:`reader.engine.match` adds the context of the pair inside its two articles (position,
+  rank and margin among each sentence's candidates, neighbouring agreement) for the link model.
+
+``benchmarks/train_matcher.py`` computes its training data with these same functions.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from reader.engine.text import _LEX, fold, lexeme, quotations, words
+from reader.engine import rarity
+from reader.engine.text import _LEX, STOPWORDS, fold, lexeme, quotations, words
+
+_CAPITAL = re.compile(r"[A-Z][\w'\u2019.-]*")
+_GRAM = 4  # character n-gram length
 
 
 class Unit:
-    """A sentence (or two joined) prepared for comparison."""
+    """A sentence prepared for comparison (``index``: its place among the side's body sentences)."""
 
-    __slots__ = ("text", "norm", "stems", "nums", "quotes", "nwords", "bigrams", "weight", "ranked")
+    __slots__ = ("text", "norm", "words", "stems", "pairs", "nums", "names", "quotes", "grams", "general", "nwords",
+                 "index", "title", "sw", "sn", "gn", "gw", "cn")
 
-    def __init__(self, text: str, norm: str, stems: frozenset[str], nums: frozenset[str], quotes: tuple[str, ...],
-                 nwords: int, bigrams: frozenset[tuple[str, str]]):
+    def __init__(self, text: str, index: int = 0, title: bool = False):
         self.text = text
-        self.norm = norm
-        self.stems = stems
-        self.nums = nums
-        self.quotes = quotes
-        self.nwords = nwords
-        self.bigrams = bigrams
-        self.weight = 0.0  # total IDF of ``stems``, set by Idf.prepare
-        self.ranked: tuple[str, ...] = ()  # ``stems`` rarest first, set by Idf.prepare
-
-    @classmethod
-    def of(cls, text: str) -> "Unit":
         folded = text.lower() if text.isascii() else fold(text)
         ws = words(text, folded)
+        self.words = ws
+        self.norm = " ".join(ws)
         lex = _LEX
+        stems: dict[str, float] = {}  # stem -> Zipf of its commonest form here
         seq = []
+        zipf = rarity.zipf
         for w in ws:
             s = lex[w] if w in lex else lexeme(w)
             if s is not None:
                 seq.append(s)
-        nums = {s for s in seq if s[0].isdigit()}
-        return cls(
-            text=text,
-            norm=" ".join(ws),
-            stems=frozenset(seq),
-            nums=frozenset(nums),
-            quotes=tuple(quotations(text, folded)),
-            nwords=len(ws),
-            bigrams=frozenset(zip(seq, seq[1:])),
-        )
+                z = zipf(w)
+                if stems.get(s, -1.0) < z:
+                    stems[s] = z
+        self.stems = frozenset(stems)
+        self.pairs = frozenset(zip(seq, seq[1:]))
+        self.general = stems
+        self.nums = frozenset(s for s in stems if s[0].isdigit())
+        self.names = _names(text)
+        self.quotes = tuple(quotations(text, folded)) if '"' in folded else ()
+        padded = f" {self.norm} "
+        self.grams = frozenset(padded[k:k + _GRAM] for k in range(len(padded) - _GRAM + 1))
+        self.nwords = len(ws)
+        self.index = index
+        self.title = title
+        # Norms under the comparison's weights, set by Weights.prepare.
+        self.sw = self.sn = self.gn = self.gw = self.cn = 0.0
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words after the first (names of people, places, bodies), folded and stemmed."""
+    out = set()
+    for k, m in enumerate(_CAPITAL.finditer(text)):
+        if m.start() == 0:
+            continue
+        w = m.group(0).rstrip(".'\u2019-").lower()
+        if len(w) > 1 and w not in STOPWORDS:
+            out.add(lexeme(w) or w)
+    return frozenset(out)
+
+
+class Weights:
+    """Rarity (IDF) of stems and character n-grams over a collection of units (one document each)."""
+
+    __slots__ = ("n", "stem_idf", "gram_idf", "stem_default", "gram_default")
+
+    def __init__(self, docs: Iterable[tuple[frozenset[str], frozenset[str]]]):
+        sdf: dict[str, int] = {}
+        gdf: dict[str, int] = {}
+        n = 0
+        for stems, grams in docs:
+            n += 1
+            for s in stems:
+                sdf[s] = sdf.get(s, 0) + 1
+            for g in grams:
+                gdf[g] = gdf.get(g, 0) + 1
+        self.n = n
+        log = math.log
+        self.stem_default = log((n + 1) / 0.5)
+        self.gram_default = self.stem_default
+        self.stem_idf = {s: log((n + 1) / (d + 0.5)) for s, d in sdf.items()}
+        self.gram_idf = {g: log((n + 1) / (d + 0.5)) for g, d in gdf.items()}
 
     @classmethod
-    def join(cls, a: "Unit", b: "Unit") -> "Unit":
-        return cls(
-            text=a.text + " " + b.text,
-            norm=(a.norm + " " + b.norm).strip(),
-            stems=a.stems | b.stems,
-            nums=a.nums | b.nums,
-            quotes=a.quotes + b.quotes,
-            nwords=a.nwords + b.nwords,
-            bigrams=a.bigrams | b.bigrams,
-        )
+    def of_units(cls, units: Iterable[Unit]) -> "Weights":
+        return cls((u.stems, u.grams) for u in units)
 
-
-class Idf:
-    """Inverse document frequency over a collection of stem sets (one per sentence)."""
-
-    __slots__ = ("n", "df", "idf", "default")
-
-    def __init__(self, docs: Iterable[frozenset[str]]):
-        df: Counter[str] = Counter()
-        n = 0
-        for d in docs:
-            df.update(d)
-            n += 1
-        self.n = n
-        self.df = df
-        self.default = math.log((n + 1) / 0.5)
-        self.idf = {s: math.log((n + 1) / (d + 0.5)) for s, d in df.items()}
-
-    def __call__(self, stem: str) -> float:
-        return self.idf.get(stem, self.default)
-
-    def weight(self, stems: frozenset[str]) -> float:
-        get, default = self.idf.get, self.default
-        return sum(get(s, default) for s in stems)
-
-    def prepare(self, units: Iterable["Unit"]) -> None:
-        """Store each unit's total stem weight on it."""
-        get, default = self.idf.get, self.default
+    def prepare(self, units: Iterable[Unit]) -> None:
+        """Store each unit's totals and norms under these weights."""
+        sget, sdef = self.stem_idf.get, self.stem_default
+        gget, gdef = self.gram_idf.get, self.gram_default
+        w = rarity.weight
         for u in units:
-            pairs = sorted([(-get(s, default), s) for s in u.stems])
-            u.weight = -sum(w for w, _ in pairs)
-            u.ranked = tuple(s for _, s in pairs)
+            idf = [sget(s, sdef) for s in u.stems]
+            u.sw = sum(idf)
+            u.sn = math.sqrt(sum(x * x for x in idf))
+            gen = [w(z) for z in u.general.values()]
+            u.gw = sum(gen)
+            u.gn = math.sqrt(sum(x * x for x in gen))
+            u.cn = math.sqrt(sum(gget(g, gdef) ** 2 for g in u.grams))
 
 
-FEATURES = (
-    "dice", "containment", "char", "token_set", "num_shared", "num_conflict",
-    "quote", "len_ratio", "exact", "jaccard", "bigram",
+SIGNALS = (
+    "word_cos",  # cosine of stem vectors weighted by rarity among the compared texts
+    "char_cos",  # cosine of character 4-gram vectors, weighted the same way
+    "dice",  # shared rarity (in-text IDF) over both sentences' total
+    "cont_min",  # shared rarity over the smaller sentence's total (one contains the other)
+    "cont_max",  # ... over the larger one's total
+    "general_dice",  # like dice, with general-English rarity weights
+    "general_cont",  # like cont_min, with general-English rarity weights
+    "general_cos",  # cosine with general-English rarity weights
+    "char_ratio",  # rapidfuzz ratio of the normalised texts
+    "token_set",  # rapidfuzz token-set ratio
+    "names_shared",  # shared capitalised names over the fewer
+    "names_conflict",  # both name someone, nobody in common
+    "numbers_shared",  # shared numbers over the fewer
+    "numbers_conflict",  # both give numbers, none in common
+    "quote",  # the closest pair of quotations (8+ characters)
+    "length_ratio",  # shorter / longer, in words
+    "stem_pairs",  # shared adjacent stem pairs over the fewer
+    "exact",  # the same words in the same order
+    "short",  # the shorter has fewer than 5 words (fragments say little)
 )
 
 
-def pair_features(a: Unit, b: Unit, idf: Idf) -> list[float]:
-    """The lexical similarity signals of two units, each in [0, 1]."""
+def signals(a: Unit, b: Unit, w: Weights) -> list[float]:
+    """The lexical signals of a pair (``SIGNALS``), each in [0, 1]."""
     shared = a.stems & b.stems
-    wa = a.weight
-    wb = b.weight
-    get, default = idf.idf.get, idf.default
-    ws = sum(get(x, default) for x in shared)
-    dice = 2 * ws / (wa + wb) if wa + wb else 0.0
-    cont = ws / min(wa, wb) if min(wa, wb) else 0.0
-    char = fuzz.ratio(a.norm, b.norm) / 100.0
-    tset = fuzz.token_set_ratio(a.norm, b.norm) / 100.0
-    if a.nums and b.nums:
-        inter = len(a.nums & b.nums)
-        num_shared = inter / min(len(a.nums), len(b.nums))
-        num_conflict = 1.0 if inter == 0 else 0.0
+    sget, sdef = w.stem_idf.get, w.stem_default
+    idf = [sget(s, sdef) for s in shared]
+    ws = sum(idf)
+    word_cos = sum(x * x for x in idf) / (a.sn * b.sn) if a.sn and b.sn else 0.0
+    if a.grams and b.grams and a.cn and b.cn:
+        gget, gdef = w.gram_idf.get, w.gram_default
+        char_cos = sum(gget(g, gdef) ** 2 for g in a.grams & b.grams) / (a.cn * b.cn)
     else:
-        num_shared = num_conflict = 0.0
+        char_cos = 0.0
+    small, large = (a.sw, b.sw) if a.sw <= b.sw else (b.sw, a.sw)
+    dice = 2 * ws / (a.sw + b.sw) if a.sw + b.sw else 0.0
+    cont_min = ws / small if small else 0.0
+    cont_max = ws / large if large else 0.0
+    weight = rarity.weight
+    ga, gb = a.general, b.general
+    gen = [weight(min(ga[s], gb[s])) for s in shared]
+    gs = sum(gen)
+    general_dice = 2 * gs / (a.gw + b.gw) if a.gw + b.gw else 0.0
+    gsmall = min(a.gw, b.gw)
+    general_cont = min(1.0, gs / gsmall) if gsmall else 0.0
+    general_cos = min(1.0, sum(x * x for x in gen) / (a.gn * b.gn)) if a.gn and b.gn else 0.0
+    char_ratio = fuzz.ratio(a.norm, b.norm) / 100.0
+    token_set = fuzz.token_set_ratio(a.norm, b.norm) / 100.0
+    na, nb = a.names, b.names
+    if na and nb:
+        k = len(na & nb)
+        names_shared = k / min(len(na), len(nb))
+        names_conflict = 1.0 if k == 0 else 0.0
+    else:
+        names_shared = names_conflict = 0.0
+    if a.nums and b.nums:
+        k = len(a.nums & b.nums)
+        numbers_shared = k / min(len(a.nums), len(b.nums))
+        numbers_conflict = 1.0 if k == 0 else 0.0
+    else:
+        numbers_shared = numbers_conflict = 0.0
     quote = 0.0
     if a.quotes and b.quotes:
-        quote = max(fuzz.partial_ratio(x, y) for x in a.quotes for y in b.quotes) / 100.0
-        quote = max(0.0, (quote - 0.5) * 2)
+        q = max(fuzz.partial_ratio(x, y) for x in a.quotes for y in b.quotes) / 100.0
+        quote = max(0.0, (q - 0.5) * 2)
     la, lb = a.nwords, b.nwords
-    len_ratio = min(la, lb) / max(la, lb) if la and lb else 0.0
+    length_ratio = min(la, lb) / max(la, lb) if la and lb else 0.0
+    pa, pb = a.pairs, b.pairs
+    k = min(len(pa), len(pb))
+    stem_pairs = len(pa & pb) / k if k else 0.0
     exact = 1.0 if a.norm == b.norm and a.norm else 0.0
-    union = len(a.stems | b.stems)
-    jaccard = len(shared) / union if union else 0.0
-    nb = min(len(a.bigrams), len(b.bigrams))
-    bigram = len(a.bigrams & b.bigrams) / nb if nb else 0.0
-    return [dice, cont, char, tset, num_shared, num_conflict, quote, len_ratio, exact, jaccard, bigram]
+    short = 1.0 if min(la, lb) < 5 else 0.0
+    return [word_cos, char_cos, dice, cont_min, cont_max, general_dice, general_cont, general_cos, char_ratio,
+            token_set, names_shared, names_conflict, numbers_shared, numbers_conflict, quote, length_ratio,
+            stem_pairs, exact, short]
+
+
+NGRAMS = tuple(f"{n}gram_{side}" for n in (1, 2, 3, 4) for side in ("min", "max"))
+PAIR_FEATURES = SIGNALS + NGRAMS + ("token_sort", "unmatched_max", "unmatched_min")
+
+
+def pair_vector(a: Unit, b: Unit, w: Weights) -> list[float]:
+    """The pair model's features (``PAIR_FEATURES``): the signals plus word n-gram overlaps
+    (1- to 4-grams over all words, shared over the fewer and over the more), token-sort
+    ratio, and the rarity each side holds that the other lacks."""
+    out = signals(a, b, w)
+    wa, wb = a.words, b.words
+    for n in (1, 2, 3, 4):
+        ga = set(zip(*(wa[k:] for k in range(n)))) if n > 1 else set(wa)
+        gb = set(zip(*(wb[k:] for k in range(n)))) if n > 1 else set(wb)
+        m = len(ga & gb)
+        lo, hi = sorted((len(ga), len(gb)))
+        out.append(m / lo if lo else 0.0)
+        out.append(m / hi if hi else 0.0)
+    out.append(fuzz.token_sort_ratio(a.norm, b.norm) / 100.0)
+    sget, sdef = w.stem_idf.get, w.stem_default
+    ua = sum(sget(s, sdef) for s in a.stems - b.stems)
+    ub = sum(sget(s, sdef) for s in b.stems - a.stems)
+    out.append(min(1.0, max(ua, ub) / 20.0))
+    out.append(min(1.0, min(ua, ub) / 20.0))
+    return out

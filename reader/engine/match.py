@@ -1,157 +1,168 @@
-"""Matching: which sentences (or pairs of adjacent sentences) report the same thing.
+"""Matching: which sentences of two articles report the same thing (many-to-many links).
 
-1. Prepare a :class:`Unit` per body sentence (boilerplate never matches).
-2. Generate candidates (shared rare stems), score each with the pair model.
-3. The link model turns the pair score, the pair's signals and the gap in relative
-   position into a probability.
-4. Try 2-1 and 1-2 groups of adjacent sentences where joining them beats either alone.
-5. Accept links greedily, most probable first, each sentence in at most one link.
+1. Prepare a :class:`~reader.engine.features.Unit` per body sentence (boilerplate never links).
+2. Candidates: each sentence's best partners by word cosine, both ways (:mod:`.candidates`).
+3. Each candidate gets the lexical signals of the pair (:func:`features.signals`) and its
+   context in these two articles (``CONTEXT``): where the two sit, how it ranks and by what
+   margin among *each* sentence's candidates, whether the neighbouring sentences agree, and
+   how much the two articles share overall. A story's sentences all share its topic words, so
+   a link is judged against the other candidates of both sentences, in this pair of articles.
+4. The link model turns that vector into a probability; every candidate at or above the
+   fitted threshold is a link, and identical texts always are.
+
+:func:`link_table` is what both serving (:func:`score_links`) and the training script use.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
 
 from reader.engine import model
 from reader.engine.candidates import candidate_pairs
-from reader.engine.features import Idf, Unit, pair_features
+from reader.engine.features import SIGNALS, Unit, Weights, signals
 
-MAX_LENGTH_RATIO = 10
-GROUP_GAIN = 0.3  # a group must beat its best single member by this much (logit)
+CONTEXT = (
+    "position_gap",  # difference of relative positions (0 top, 1 bottom)
+    "both_titles",  # headline with headline
+    "one_title",  # a headline with a body sentence
+    "lede",  # both near the top: 1 - (i + j) / 6, at least 0
+    "rank_high",  # 1 / (1 + a sentence's candidates closer than this one): the better of the two sides
+    "rank_low",  # ... the worse of the two (both sides count, whichever is left: swapping mirrors)
+    "margin_high",  # char_cos minus a sentence's best other candidate: the larger of the two sides
+    "margin_low",
+    "ratio_high",  # char_cos over a sentence's best candidate's: the larger of the two sides
+    "ratio_low",
+    "zscore",  # char_cos against all candidates of this pair of articles
+    "neighbours",  # char_cos of the sentences before both, or after both
+)
+LINK_FEATURES = SIGNALS + CONTEXT
+_BASE = SIGNALS.index("char_cos")
+MAX_LENGTH_RATIO = 10  # a sentence cannot report the same thing as a text ten times its length
 
 
 class Link:
-    __slots__ = ("left", "right", "probability", "features", "context")
+    """A scored candidate: positions in the two unit lists, features, probability."""
 
-    def __init__(self, left: tuple[int, ...], right: tuple[int, ...], probability: float,
-                 features: list[float], context: list[float]):
-        self.left = left
-        self.right = right
-        self.probability = probability
+    __slots__ = ("i", "j", "features", "probability")
+
+    def __init__(self, i: int, j: int, features: list[float], probability: float = 0.0):
+        self.i = i
+        self.j = j
         self.features = features
-        self.context = context
+        self.probability = probability
 
 
-def _positions(ids: list[int]) -> dict[int, float]:
-    n = len(ids)
-    return {i: (k / (n - 1) if n > 1 else 0.5) for k, i in enumerate(ids)}
+def prepare(left: list[Unit], right: list[Unit]) -> Weights:
+    w = Weights.of_units(left + right)
+    w.prepare(left)
+    w.prepare(right)
+    return w
 
 
-def score_links(
-    left: dict[int, Unit], right: dict[int, Unit], idf: Idf | None = None, groups: bool = True
-) -> list[Link]:
-    """Every candidate link with its features, context and probability."""
-    if idf is None:
-        idf = Idf([u.stems for u in left.values()] + [u.stems for u in right.values()])
-        idf.prepare(left.values())
-        idf.prepare(right.values())
-    pairs = candidate_pairs(left, right, idf)
-    feats: dict[tuple[int, int], list[float]] = {}
-    logit: dict[tuple[int, int], float] = {}
-    by_left: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    by_right: dict[int, list[tuple[float, int]]] = defaultdict(list)
+def link_table(left: list[Unit], right: list[Unit], w: Weights) -> list[Link]:
+    """Every candidate pair with its full feature vector (``LINK_FEATURES``)."""
+    pairs = sorted(candidate_pairs(left, right, w))
+    sig: dict[tuple[int, int], list[float]] = {}
     for i, j in pairs:
         a, b = left[i].nwords, right[j].nwords
-        if min(a, b) * MAX_LENGTH_RATIO < max(a, b):
-            continue  # a sentence cannot report the same thing as a text ten times its length
-        f = pair_features(left[i], right[j], idf)
-        z = model.pair_logit(f)
-        feats[i, j] = f
-        logit[i, j] = z
-        by_left[i].append((z, j))
-        by_right[j].append((z, i))
-
-    lpos, rpos = _positions(sorted(left)), _positions(sorted(right))
-
-    def context(lefts: tuple[int, ...], rights: tuple[int, ...], z: float) -> list[float]:
-        # The pair logit and the gap in relative position. (A sentence's margin over its
-        # other candidates was tried too: it lifts the best of weak candidates and cost
-        # 0.04 F1 held out; one-to-one selection handles the competition instead.)
-        gap = abs(
-            sum(lpos[i] for i in lefts) / len(lefts) - sum(rpos[j] for j in rights) / len(rights)
-        )
-        return [z / 10.0, gap]
-
-    links: list[Link] = []
-    for (i, j), z in logit.items():
-        ctx = context((i,), (j,), z) + feats[i, j]
-        # The same words in the same order are the strongest evidence there is.
-        p = 1.0 if left[i].norm == right[j].norm else model.link_probability(ctx)
-        links.append(Link((i,), (j,), p, feats[i, j], ctx))
-
-    if groups:
-        links.extend(_group_links(left, right, idf, logit, by_left, by_right, context))
-    return links
-
-
-def _group_links(left, right, idf, logit, by_left, by_right, context) -> list[Link]:
-    out: list[Link] = []
-    for a_side, b_side, table, flip in ((left, right, by_left, False), (right, left, by_right, True)):
-        ids = sorted(a_side)
-        for k in range(len(ids) - 1):
-            a1, a2 = ids[k], ids[k + 1]
-            if a2 != a1 + 1:
-                continue
-            s1, s2 = table.get(a1, ()), table.get(a2, ())
-            partners = _top(s1) | _top(s2)
-            if not partners:
-                continue
-            best1 = max((z for z, _ in s1), default=None)
-            best2 = max((z for z, _ in s2), default=None)
-            joined = Unit.join(a_side[a1], a_side[a2])
-            joined.weight = idf.weight(joined.stems)
-            for b in partners:
-                key1 = (b, a1) if flip else (a1, b)
-                key2 = (b, a2) if flip else (a2, b)
-                z1, z2 = logit.get(key1), logit.get(key2)
-                # Both members must want this partner: it is (nearly) the best each has,
-                # or a member has no real candidate of its own.
-                if not (_wants(z1, best1) and _wants(z2, best2)):
-                    continue
-                single = max(z for z in (z1, z2) if z is not None)
-                f = pair_features(b_side[b], joined, idf) if flip else pair_features(joined, b_side[b], idf)
-                z = model.pair_logit(f)
-                if z < single + GROUP_GAIN:
-                    continue
-                lefts, rights = ((b,), (a1, a2)) if flip else ((a1, a2), (b,))
-                ctx = context(lefts, rights, z) + f
-                out.append(Link(lefts, rights, model.link_probability(ctx), f, ctx))
+        if min(a, b) * MAX_LENGTH_RATIO < max(a, b) and left[i].norm != right[j].norm:
+            continue
+        sig[i, j] = signals(left[i], right[j], w)
+    if not sig:
+        return []
+    base = {key: f[_BASE] for key, f in sig.items()}
+    by_left: dict[int, list[float]] = {}
+    by_right: dict[int, list[float]] = {}
+    for (i, j), s in base.items():
+        by_left.setdefault(i, []).append(s)
+        by_right.setdefault(j, []).append(s)
+    for v in by_left.values():
+        v.sort(reverse=True)
+    for v in by_right.values():
+        v.sort(reverse=True)
+    vals = list(base.values())
+    mean = sum(vals) / len(vals)
+    sd = math.sqrt(sum((x - mean) ** 2 for x in vals) / len(vals)) or 1.0
+    nl, nr = len(left), len(right)
+    char = _CharCos(left, right, w, base)
+    out = []
+    for (i, j), f in sig.items():
+        s = f[_BASE]
+        li, rj = left[i], right[j]
+        pl = i / (nl - 1) if nl > 1 else 0.5
+        pr = j / (nr - 1) if nr > 1 else 0.5
+        row, col = by_left[i], by_right[j]
+        rank_l, rank_r = 1.0 / (1 + _above(row, s)), 1.0 / (1 + _above(col, s))
+        margin_l, margin_r = s - _best_other(row, s), s - _best_other(col, s)
+        ratio_l = s / row[0] if row[0] else 0.0
+        ratio_r = s / col[0] if col[0] else 0.0
+        ctx = [
+            abs(pl - pr),
+            1.0 if li.title and rj.title else 0.0,
+            1.0 if li.title != rj.title else 0.0,
+            max(0.0, 1.0 - (i + j) / 6.0),
+            max(rank_l, rank_r),
+            min(rank_l, rank_r),
+            max(margin_l, margin_r),
+            min(margin_l, margin_r),
+            max(ratio_l, ratio_r),
+            min(ratio_l, ratio_r),
+            (s - mean) / sd,
+            max(char(i - 1, j - 1), char(i + 1, j + 1)),
+        ]
+        out.append(Link(i, j, f + ctx))
     return out
 
 
-GROUP_TOP = 2  # partners tried for a group: each member's best few ...
-GROUP_FLOOR = -3.0  # ... that reach at least this pair logit
-
-
-GROUP_SLACK = 2.0
-
-
-def _wants(z: float | None, best: float | None) -> bool:
-    if best is None or best < GROUP_FLOOR:
-        return True
-    return z is not None and z >= best - GROUP_SLACK
-
-
-def _top(scored) -> set[int]:
-    best = sorted(scored, reverse=True)[:GROUP_TOP]
-    return {o for z, o in best if z >= GROUP_FLOOR}
-
-
-def select_links(links: list[Link], threshold: float = model.LINK_THRESHOLD) -> list[Link]:
-    """Greedy one-to-one selection, most probable first."""
-    taken_l: set[int] = set()
-    taken_r: set[int] = set()
-    chosen: list[Link] = []
-    def order(x: Link):  # ties broken the same way whichever side is left
-        a, b = x.left[0], x.right[0]
-        return (-x.probability, len(x.left) + len(x.right), min(a, b), max(a, b), a)
-
-    for link in sorted(links, key=order):
-        if link.probability < threshold:
+def _above(sorted_desc: list[float], s: float) -> int:
+    n = 0
+    for v in sorted_desc:
+        if v <= s:
             break
-        if taken_l.intersection(link.left) or taken_r.intersection(link.right):
-            continue
-        taken_l.update(link.left)
-        taken_r.update(link.right)
-        chosen.append(link)
-    return chosen
+        n += 1
+    return n
+
+
+def _best_other(sorted_desc: list[float], s: float) -> float:
+    """The best value in the list other than (one occurrence of) ``s``; 0 when there is none."""
+    if sorted_desc[0] != s:
+        return sorted_desc[0]
+    return sorted_desc[1] if len(sorted_desc) > 1 else 0.0
+
+
+class _CharCos:
+    """Character-n-gram cosine of any pair of positions (0 outside the articles), cached."""
+
+    def __init__(self, left: list[Unit], right: list[Unit], w: Weights, known: dict[tuple[int, int], float]):
+        self.left, self.right, self.w, self.cache = left, right, w, dict(known)
+
+    def __call__(self, i: int, j: int) -> float:
+        if not (0 <= i < len(self.left) and 0 <= j < len(self.right)):
+            return 0.0
+        v = self.cache.get((i, j))
+        if v is None:
+            a, b = self.left[i], self.right[j]
+            gget, gdef = self.w.gram_idf.get, self.w.gram_default
+            v = sum(gget(g, gdef) ** 2 for g in a.grams & b.grams) / (a.cn * b.cn) if a.cn and b.cn else 0.0
+            self.cache[i, j] = v
+        return v
+
+
+def score_links(left: list[Unit], right: list[Unit], w: Weights | None = None,
+                table: list[Link] | None = None) -> list[Link]:
+    """Every candidate with its probability of being a link."""
+    if table is None:
+        table = link_table(left, right, w if w is not None else prepare(left, right))
+    layer = model.layer("link")
+    links = table
+    for link in links:
+        # The same words in the same order are the strongest evidence there is.
+        same = left[link.i].norm == right[link.j].norm and left[link.i].norm
+        link.probability = 1.0 if same else layer.probability(link.features)
+    return links
+
+
+def accepted(links: list[Link]) -> list[Link]:
+    """The links at or above the fitted threshold."""
+    th = model.layer("link").threshold
+    return [x for x in links if x.probability >= th]

@@ -1,52 +1,73 @@
-"""The decision model: logistic layers over the similarity signals.
+"""The fitted decision models, loaded from ``data/matcher.json``.
 
-``pair_probability`` scores two texts on their own (what ``reader score-pairs`` uses);
-``link_probability`` weighs the same signals for alignment, with where the two sit in
-their articles. Weights are fitted
-by ``benchmarks/train_matcher.py`` on development data (STS-B and hand-made gold
-alignments, never the bundled seed articles) and pasted here.
+Three logistic models:
+
+* the **pair** model judges two sentences on their own (what ``reader score-pairs`` uses);
+* the **link** model judges a candidate link inside its two articles (the signals plus
+  position, rank and margin among each sentence's candidates, agreement of the neighbours);
+* the **event** model judges whether two articles report the same event at all
+  (:mod:`reader.engine.event`); between different events only verbatim lines link.
+
+``benchmarks/train_matcher.py`` fits both and writes the file (weights on the features' own
+scale, the decision threshold, and what each was fitted on); ``tests/test_model_fit.py``
+re-fits from the committed training tables and checks the file. Nothing here is set by hand.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import os
 
-# Pair layer: bias, then one weight per name in features.FEATURES.
-PAIR_WEIGHTS = [-2.878, 3.523, 1.612, -1.618, 1.700, 0.536, -0.856, -1.415, -0.825, 0.380, 2.449, -0.818]
-# Link layer: bias; pair logit/10, gap in relative position; then one weight per pair
-# feature (features.FEATURES).
-LINK_WEIGHTS = [-4.743, 1.723, -2.415, 2.707, 2.672, 1.441, 2.136, 0.787, -0.332, 0.455, 1.490, 0.001, 1.665, 1.200]
-# A pair is "the same thing" at or above this probability.
-PAIR_THRESHOLD = 0.5
-LINK_THRESHOLD = 0.4
+PATH = os.path.join(os.path.dirname(__file__), "data", "matcher.json")
 
 
-def _sigmoid(z: float) -> float:
+class Layer:
+    """One logistic model: a bias, a weight per named feature, and a threshold."""
+
+    __slots__ = ("features", "weights", "bias", "threshold")
+
+    def __init__(self, features: list[str], weights: list[float], bias: float, threshold: float):
+        self.features = tuple(features)
+        self.weights = list(weights)
+        self.bias = bias
+        self.threshold = threshold
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Layer":
+        return cls(d["features"], d["weights"], d["bias"], d["threshold"])
+
+    def logit(self, x: list[float]) -> float:
+        z = self.bias
+        for w, v in zip(self.weights, x):
+            z += w * v
+        return z
+
+    def probability(self, x: list[float]) -> float:
+        return sigmoid(self.logit(x))
+
+
+def sigmoid(z: float) -> float:
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
     return e / (1.0 + e)
 
 
-def _logit(weights: list[float], x: list[float]) -> float:
-    """Bias plus the weighted sum of ``x``."""
-    z = weights[0]
-    for w, v in zip(weights[1:], x):
-        z += w * v
-    return z
+_DATA: dict = {}
+_LAYERS: dict[str, Layer] = {}
 
 
-def pair_logit(features: list[float]) -> float:
-    return _logit(PAIR_WEIGHTS, features)
+def data() -> dict:
+    """The whole fitted-parameter file (loaded once)."""
+    if not _DATA:
+        with open(PATH, encoding="utf-8") as fh:
+            _DATA.update(json.load(fh))
+    return _DATA
 
 
-def pair_probability(features: list[float]) -> float:
-    return _sigmoid(pair_logit(features))
-
-
-def link_logit(context: list[float]) -> float:
-    return _logit(LINK_WEIGHTS, context)
-
-
-def link_probability(context: list[float]) -> float:
-    return _sigmoid(link_logit(context))
+def layer(name: str) -> Layer:
+    """The fitted ``pair``, ``link`` or ``event`` model."""
+    if name not in _LAYERS:
+        _LAYERS[name] = Layer.from_dict(data()[name])
+    return _LAYERS[name]
