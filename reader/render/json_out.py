@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from reader.corpus.model import Article
+from reader.corpus.sanitize import json_safe
 from reader.engine.types import Comparison
 
 
@@ -50,4 +51,5 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
 
 
 def to_json(c: Comparison) -> str:
-    return json.dumps(comparison_dict(c), ensure_ascii=False, indent=1)
+    # The real path stays in the JSON; characters that could spoof a terminal are escaped.
+    return json_safe(json.dumps(comparison_dict(c), ensure_ascii=False, indent=1))

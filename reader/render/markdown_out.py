@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from reader.corpus.sanitize import display_path
+
 from reader.engine.types import Comparison, Match
 from reader.render.marks import KIND_MARK, KIND_MEANING, further_links
 
@@ -50,8 +52,8 @@ def to_markdown(c: Comparison) -> str:
     out = [
         f"# Comparison: {md_escape(L.title)} / {md_escape(R.title)}",
         "",
-        f"- **Left:** {md_escape(L.title)} — {md_escape(L.source)} (`{L.path.replace('`', '')}`)",
-        f"- **Right:** {md_escape(R.title)} — {md_escape(R.source)} (`{R.path.replace('`', '')}`)",
+        f"- **Left:** {md_escape(L.title)} — {md_escape(L.source)} (`{display_path(L.path).replace('`', '')}`)",
+        f"- **Right:** {md_escape(R.title)} — {md_escape(R.source)} (`{display_path(R.path).replace('`', '')}`)",
         f"- **Similarity:** {s.similarity:.0%} · {counts} · "
         f"{s.left_unique} only left · {s.right_unique} only right",
         f"- **Kinds:** {' · '.join(f'{KIND_MARK[k]} {v}' for k, v in KIND_MEANING.items())}; "

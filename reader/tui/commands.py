@@ -45,7 +45,7 @@ class ReaderCommands(Provider):
             out.append((b.description, partial(screen.run_action, b.action), b.tooltip or ""))
         out.append(("Help: all keys", app.action_help, "Show every key binding"))
         for i, article in enumerate(getattr(app, "articles", [])):
-            title = article.title or article.path
+            title = article.title or display_path(article.path)
             # Help text is parsed as markup by the palette: never put article text in it.
             where = f"Article {i + 1} of {len(app.articles)}"
             out.append((f"Show on left: {title}", partial(screen.show_pair, i, screen.right), where))

@@ -23,6 +23,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Static
 
+from reader.corpus.sanitize import display_path
 from reader.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -287,7 +288,7 @@ class NotesScreen(Screen[None]):
             return
         article = self._article_for(n)
         if article is None:
-            self.notify(f"That article is not open in this session: {n.article_path}", markup=False, timeout=6)
+            self.notify(f"That article is not open in this session: {display_path(n.article_path)}", markup=False, timeout=6)
             return
         notes = self.reader.notes.notes_for(article)  # re-anchors: the id may have moved
         sid = next((s for s, m in notes.items() if m.id == n.id), None)
