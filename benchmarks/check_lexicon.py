@@ -31,7 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.corpus.chrome.lexicon import LEXICON_PATH  # noqa: E402
+from reader.corpus.chrome.lexicon import LEXICON_PATH as _LEXICON  # noqa: E402
+
+LEXICON_PATH = Path(_LEXICON)
 from reader.corpus.chrome.text import WORD_RE  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"

@@ -18,7 +18,6 @@ import re
 import stat
 import threading
 from collections import OrderedDict
-from pathlib import Path
 
 from reader.corpus.decode import Decoded, decode_bytes
 from reader.corpus.errors import LoadError, cap_text, display_path, no_surrogates, one_line, over_cap
@@ -94,7 +93,7 @@ def read_bytes(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
         os.close(fd)
 
 
-def read_text(path: Path) -> tuple[str, str]:
+def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     """Read and decode a file; returns (text, encoding name)."""
     data, _ = read_bytes(path)
     d = decode_bytes(data, display_path(path))
@@ -223,7 +222,7 @@ def load_articles(path: str | os.PathLike[str]) -> list[Article]:
         data, _ = read_bytes(raw)
         n = count_records(data) if kind_for(raw) == "jsonl" else 1
         if n > 1:
-            return [load_article(f"{Path(raw)}#{k}") for k in range(1, n + 1)]
+            return [load_article(f"{plain_path(raw)}#{k}") for k in range(1, n + 1)]
     return [load_article(raw)]
 
 
@@ -262,13 +261,23 @@ def _copy(a: Article) -> Article:
 
 
 # ---------------------------------------------------------------- loaders
+def plain_path(path: str) -> str:
+    """A path written the way ``str(pathlib.Path(path))`` writes it (no "." parts, repeated or
+    trailing slashes), without importing pathlib (and urllib) on the ``reader compare`` path."""
+    if os.sep != "/" or not path:
+        return os.path.normpath(path) if path else "."
+    parts = [x for x in path.split("/") if x not in ("", ".")]
+    lead = "//" if path.startswith("//") and not path.startswith("///") else "/" if path.startswith("/") else ""
+    return lead + "/".join(parts) if parts else (lead or ".")
+
+
 def _load_file(raw: str) -> Article:
     file_path, record = raw, None
     ref = split_record_ref(raw)
     if ref is not None and not os.path.lexists(raw) and os.path.lexists(ref[0]):
         file_path, record = ref
-    p = Path(file_path)
-    name = str(p) if record is None else f"{p}#{record}"
+    p = plain_path(file_path)
+    name = p if record is None else f"{p}#{record}"
     shown = display_path(name)
     data, st = read_bytes(p)
     key = ("file", os.path.realpath(p), record, st.st_mtime_ns, st.st_size, st.st_ino)
@@ -279,7 +288,7 @@ def _load_file(raw: str) -> Article:
         article = _empty(name, encoding=None)
     else:
         decoded = decode_bytes(data, shown)
-        kind = kind_for(p.name) or sniff(decoded.text)
+        kind = kind_for(os.path.basename(p)) or sniff(decoded.text)
         if record is not None and kind not in ("json", "jsonl"):
             raise LoadError(f"{shown}: only JSON and JSON Lines files hold numbered records")
         parsed = parse(decoded.text, kind, shown, record=record)

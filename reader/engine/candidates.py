@@ -23,7 +23,7 @@ CAP = 64
 
 def candidate_pairs(left: list[Unit], right: list[Unit], w: Weights, k: int = K, cap: int = CAP) -> set[tuple[int, int]]:
     """Pairs (left position, right position) worth scoring."""
-    sget, sdef = w.stem_idf.get, w.stem_default
+    idf, sq = w.stem_idf, w.stem_sq
     index: dict[str, list[int]] = {}
     by_norm: dict[str, list[int]] = {}
     for j, u in enumerate(right):
@@ -39,13 +39,12 @@ def candidate_pairs(left: list[Unit], right: list[Unit], w: Weights, k: int = K,
     cols: list[list[tuple[float, int]]] = [[] for _ in right]  # per right sentence: (cosine, left)
     for i, u in enumerate(left):
         acc: dict[int, float] = {}
-        ranked = sorted(u.stems, key=lambda s: -sget(s, sdef)) if len(u.stems) > 2 else list(u.stems)
+        ranked = sorted(u.stems, key=lambda s: (-idf[s], s))  # rarest first, ties by spelling
         for rank, s in enumerate(ranked):
             post = index.get(s)
             if not post or (len(post) > cap and rank >= 2):
                 continue
-            x = sget(s, sdef)
-            x *= x
+            x = sq[s]
             for j in post:
                 acc[j] = acc.get(j, 0.0) + x
         if not acc:

@@ -16,7 +16,6 @@ their words: next month's vote on the same bill is another event.
 
 from __future__ import annotations
 
-import datetime
 import math
 
 from reader.engine import model, rarity
@@ -54,9 +53,11 @@ def days_apart(a: str | None, b: str | None) -> int | None:
     return None if da is None or db is None else abs((da - db).days)
 
 
-def _day(text: str | None) -> datetime.date | None:
+def _day(text: str | None):
     if not text:
         return None
+    import datetime  # only when both articles are dated
+
     try:
         return datetime.date.fromisoformat(text.strip()[:10])
     except ValueError:

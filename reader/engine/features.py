@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
@@ -57,14 +58,19 @@ class Unit:
         self.general = stems
         self.nums = frozenset(s for s in stems if s[0].isdigit())
         self.names = _names(text)
-        self.quotes = tuple(quotations(text, folded)) if '"' in folded else ()
-        padded = f" {self.norm} "
-        self.grams = frozenset(padded[k:k + _GRAM] for k in range(len(padded) - _GRAM + 1))
+        self.quotes = tuple(_grams(q) for q in quotations(text, folded)) if '"' in folded else ()
+        self.grams = _grams(self.norm)
         self.nwords = len(ws)
         self.index = index
         self.title = title
         # Norms under the comparison's weights, set by Weights.prepare.
         self.sw = self.sn = self.gn = self.gw = self.cn = 0.0
+
+
+def _grams(text: str) -> frozenset[str]:
+    """The character 4-grams of a text padded with a space at each end."""
+    padded = f" {text} "
+    return frozenset({padded[k:k + _GRAM] for k in range(len(padded) - _GRAM + 1)})
 
 
 def _names(text: str) -> frozenset[str]:
@@ -79,27 +85,45 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-class Weights:
-    """Rarity (IDF) of stems and character n-grams over a collection of units (one document each)."""
+class _Table(dict):
+    """A weight table that gives ``default`` for a key it has not seen."""
 
-    __slots__ = ("n", "stem_idf", "gram_idf", "stem_default", "gram_default")
+    __slots__ = ("default",)
+
+    def __missing__(self, key: str) -> float:
+        return self.default
+
+
+def _table(values: dict[str, float], default: float) -> _Table:
+    t = _Table(values)
+    t.default = default
+    return t
+
+
+class Weights:
+    """Rarity (IDF) of stems and character n-grams over a collection of units (one document each).
+
+    ``stem_idf[s]``, ``stem_sq[s]`` (its square) and ``gram_sq[g]`` give a default rarity for
+    anything unseen (as rare as can be).
+    """
+
+    __slots__ = ("n", "stem_idf", "stem_sq", "gram_sq")
 
     def __init__(self, docs: Iterable[tuple[frozenset[str], frozenset[str]]]):
-        sdf: dict[str, int] = {}
-        gdf: dict[str, int] = {}
+        sdf: Counter[str] = Counter()
+        gdf: Counter[str] = Counter()
         n = 0
         for stems, grams in docs:
             n += 1
-            for s in stems:
-                sdf[s] = sdf.get(s, 0) + 1
-            for g in grams:
-                gdf[g] = gdf.get(g, 0) + 1
+            sdf.update(stems)
+            gdf.update(grams)
         self.n = n
         log = math.log
-        self.stem_default = log((n + 1) / 0.5)
-        self.gram_default = self.stem_default
-        self.stem_idf = {s: log((n + 1) / (d + 0.5)) for s, d in sdf.items()}
-        self.gram_idf = {g: log((n + 1) / (d + 0.5)) for g, d in gdf.items()}
+        top = log((n + 1) / 0.5)
+        idf = {s: log((n + 1) / (d + 0.5)) for s, d in sdf.items()}
+        self.stem_idf = _table(idf, top)
+        self.stem_sq = _table({s: x * x for s, x in idf.items()}, top * top)
+        self.gram_sq = _table({g: log((n + 1) / (d + 0.5)) ** 2 for g, d in gdf.items()}, top * top)
 
     @classmethod
     def of_units(cls, units: Iterable[Unit]) -> "Weights":
@@ -107,17 +131,22 @@ class Weights:
 
     def prepare(self, units: Iterable[Unit]) -> None:
         """Store each unit's totals and norms under these weights."""
-        sget, sdef = self.stem_idf.get, self.stem_default
-        gget, gdef = self.gram_idf.get, self.gram_default
+        idf, sq, gsq = self.stem_idf.__getitem__, self.stem_sq.__getitem__, self.gram_sq.__getitem__
         w = rarity.weight
+        sqrt = math.sqrt
         for u in units:
-            idf = [sget(s, sdef) for s in u.stems]
-            u.sw = sum(idf)
-            u.sn = math.sqrt(sum(x * x for x in idf))
+            u.sw = sum(map(idf, u.stems))
+            u.sn = sqrt(sum(map(sq, u.stems)))
             gen = [w(z) for z in u.general.values()]
             u.gw = sum(gen)
-            u.gn = math.sqrt(sum(x * x for x in gen))
-            u.cn = math.sqrt(sum(gget(g, gdef) ** 2 for g in u.grams))
+            u.gn = sqrt(sum(x * x for x in gen))
+            u.cn = sqrt(sum(map(gsq, u.grams)))
+
+    def char_cos(self, a: Unit, b: Unit) -> float:
+        """Cosine of the two units' character 4-gram vectors."""
+        if not a.cn or not b.cn:
+            return 0.0
+        return sum(map(self.gram_sq.__getitem__, a.grams & b.grams)) / (a.cn * b.cn)
 
 
 SIGNALS = (
@@ -135,7 +164,7 @@ SIGNALS = (
     "names_conflict",  # both name someone, nobody in common
     "numbers_shared",  # shared numbers over the fewer
     "numbers_conflict",  # both give numbers, none in common
-    "quote",  # the closest pair of quotations (8+ characters)
+    "quote",  # the closest pair of quotations (8+ characters): 4-grams of the shorter in the longer
     "length_ratio",  # shorter / longer, in words
     "stem_pairs",  # shared adjacent stem pairs over the fewer
     "exact",  # the same words in the same order
@@ -146,15 +175,9 @@ SIGNALS = (
 def signals(a: Unit, b: Unit, w: Weights) -> list[float]:
     """The lexical signals of a pair (``SIGNALS``), each in [0, 1]."""
     shared = a.stems & b.stems
-    sget, sdef = w.stem_idf.get, w.stem_default
-    idf = [sget(s, sdef) for s in shared]
-    ws = sum(idf)
-    word_cos = sum(x * x for x in idf) / (a.sn * b.sn) if a.sn and b.sn else 0.0
-    if a.grams and b.grams and a.cn and b.cn:
-        gget, gdef = w.gram_idf.get, w.gram_default
-        char_cos = sum(gget(g, gdef) ** 2 for g in a.grams & b.grams) / (a.cn * b.cn)
-    else:
-        char_cos = 0.0
+    ws = sum(map(w.stem_idf.__getitem__, shared))
+    word_cos = sum(map(w.stem_sq.__getitem__, shared)) / (a.sn * b.sn) if a.sn and b.sn else 0.0
+    char_cos = w.char_cos(a, b)
     small, large = (a.sw, b.sw) if a.sw <= b.sw else (b.sw, a.sw)
     dice = 2 * ws / (a.sw + b.sw) if a.sw + b.sw else 0.0
     cont_min = ws / small if small else 0.0
@@ -184,7 +207,7 @@ def signals(a: Unit, b: Unit, w: Weights) -> list[float]:
         numbers_shared = numbers_conflict = 0.0
     quote = 0.0
     if a.quotes and b.quotes:
-        q = max(fuzz.partial_ratio(x, y) for x in a.quotes for y in b.quotes) / 100.0
+        q = max(len(x & y) / min(len(x), len(y)) for x in a.quotes for y in b.quotes if x and y)
         quote = max(0.0, (q - 0.5) * 2)
     la, lb = a.nwords, b.nwords
     length_ratio = min(la, lb) / max(la, lb) if la and lb else 0.0
@@ -216,9 +239,9 @@ def pair_vector(a: Unit, b: Unit, w: Weights) -> list[float]:
         out.append(m / lo if lo else 0.0)
         out.append(m / hi if hi else 0.0)
     out.append(fuzz.token_sort_ratio(a.norm, b.norm) / 100.0)
-    sget, sdef = w.stem_idf.get, w.stem_default
-    ua = sum(sget(s, sdef) for s in a.stems - b.stems)
-    ub = sum(sget(s, sdef) for s in b.stems - a.stems)
+    idf = w.stem_idf.__getitem__
+    ua = sum(map(idf, a.stems - b.stems))
+    ub = sum(map(idf, b.stems - a.stems))
     out.append(min(1.0, max(ua, ub) / 20.0))
     out.append(min(1.0, min(ua, ub) / 20.0))
     return out

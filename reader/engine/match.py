@@ -141,10 +141,7 @@ class _CharCos:
             return 0.0
         v = self.cache.get((i, j))
         if v is None:
-            a, b = self.left[i], self.right[j]
-            gget, gdef = self.w.gram_idf.get, self.w.gram_default
-            v = sum(gget(g, gdef) ** 2 for g in a.grams & b.grams) / (a.cn * b.cn) if a.cn and b.cn else 0.0
-            self.cache[i, j] = v
+            v = self.cache[i, j] = self.w.char_cos(self.left[i], self.right[j])
         return v
 
 

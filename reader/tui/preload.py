@@ -40,7 +40,6 @@ class Loaded:
 def load_all(paths: list[str], compare_first: bool = True) -> Loaded:
     """Every article loaded; above ``LAZY_THRESHOLD`` files, the first two loaded and the
     others listed from a peek (``Loaded.pending``), so a big folder opens in about a second."""
-    from reader.corpus import boilerplate
     from reader.corpus.load import LoadError, load_article
     from reader.tui.lazy import LAZY_THRESHOLD, list_lazily
 
@@ -57,10 +56,9 @@ def load_all(paths: list[str], compare_first: bool = True) -> Loaded:
             out.skipped.append(f"{path}: {type(exc).__name__}: {exc}")
     # Empty files stay listed (marked empty) but go last, so the first pair shown has text.
     out.articles.sort(key=lambda a: a.path not in out.pending and not a.sentences)
-    mark_corpus = getattr(boilerplate, "mark_corpus", None)
+    # Boilerplate is marked per article when it loads (its own text only), so a pair
+    # compares the same here, in `reader compare` and in a notes export.
     loaded = [a for a in out.articles if a.path not in out.pending]
-    if mark_corpus is not None and len(loaded) > 1:
-        mark_corpus(loaded)
     if compare_first and loaded:
         from reader.engine.compare import compare
 

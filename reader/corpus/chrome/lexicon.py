@@ -19,11 +19,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from pathlib import Path
+import os
 
 __all__ = ["Lexicon", "lexicon", "LEXICON_PATH"]
 
-LEXICON_PATH = Path(__file__).with_name("lexicon.json")
+LEXICON_PATH = os.path.join(os.path.dirname(__file__), "lexicon.json")
 
 
 class Lexicon:
@@ -67,7 +67,8 @@ _cache: list[Lexicon] = []
 def lexicon() -> Lexicon:
     """The lexicon, read from ``lexicon.json`` on the first call."""
     if not _cache:
-        _cache.append(Lexicon(json.loads(LEXICON_PATH.read_text(encoding="utf-8"))))
+        with open(LEXICON_PATH, encoding="utf-8") as fh:
+            _cache.append(Lexicon(json.load(fh)))
     return _cache[0]
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from pathlib import Path
+import os
 
 from reader.corpus.chrome.cues import EVIDENCE, FEATURES, NAMES
 
 __all__ = ["Model", "model", "WEIGHTS_PATH"]
 
-WEIGHTS_PATH = Path(__file__).with_name("weights.json")
+WEIGHTS_PATH = os.path.join(os.path.dirname(__file__), "weights.json")
 
 
 class Model:
@@ -65,6 +65,7 @@ _cache: list[Model] = []
 def model() -> Model:
     """The fitted model, read from ``weights.json`` on the first call."""
     if not _cache:
-        data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+        with open(WEIGHTS_PATH, encoding="utf-8") as fh:
+            data = json.load(fh)
         _cache.append(Model(data["weights"], data["bias"]))
     return _cache[0]
