@@ -1,30 +1,46 @@
 """Command line: ``reader [PATH...]`` opens the TUI; subcommands work without it.
 
-Heavy modules are imported lazily: ``reader compare`` never imports textual.
+Heavy modules are imported lazily: ``reader compare`` never imports textual, and the plain
+``reader compare A B [--format F]`` never imports argparse (see :func:`_quick_compare_args`).
 """
 
 from __future__ import annotations
 
-import argparse
+import functools
 import sys
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from reader import __version__
 
+if TYPE_CHECKING:
+    import argparse
+
 COMMANDS = ("compare", "score-pairs", "notes")
+FORMATS = ("text", "json", "markdown")
 
 
 class UsageError(Exception):
     pass
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage problem as one line and exit code 2."""
+@functools.cache
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """argparse that reports a usage problem as one line and exit code 2 (argparse is
+    imported on first use)."""
+    import argparse
 
-    def error(self, message: str):  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str):  # type: ignore[override]
+            raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+    return _Parser
 
 
-def _main_parser() -> _Parser:
+def _main_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    _Parser = _parser_class()
     p = _Parser(
         prog="reader",
         description="Compare news articles side by side. With no PATH, opens the bundled seed articles.",
@@ -39,6 +55,8 @@ def _main_parser() -> _Parser:
 
 
 def _width(value: str) -> int:
+    import argparse
+
     try:
         n = int(value)
     except ValueError:
@@ -48,17 +66,45 @@ def _width(value: str) -> int:
     return n
 
 
-def _compare_parser() -> _Parser:
-    p = _Parser(prog="reader compare", description="Align the sentences of two articles.")
+def _compare_parser() -> argparse.ArgumentParser:
+    p = _parser_class()(prog="reader compare", description="Align the sentences of two articles.")
     p.add_argument("left", metavar="LEFT", help="a file (.txt .md .html .json .jsonl, FILE.jsonl#N) or an http(s) URL")
     p.add_argument("right", metavar="RIGHT", help="the same kinds as LEFT")
-    p.add_argument("--format", "-f", choices=("text", "json", "markdown"), default="text")
+    p.add_argument("--format", "-f", choices=FORMATS, default="text")
     p.add_argument("--width", type=_width, default=None, help="text width, at least 20 (default: the terminal's)")
     return p
 
 
-def _score_parser() -> _Parser:
-    p = _Parser(
+def _quick_compare_args(argv: list[str]) -> SimpleNamespace | None:
+    """What ``_compare_parser().parse_args(argv)`` gives for the plain forms — two arguments
+    that do not start with "-", and "--format F", "--format=F" or "-f F" with F one of
+    :data:`FORMATS` — else None (argparse then parses, and reports any problem).
+
+    Importing argparse and building the parser (which imports gettext, locale and shutil)
+    cost ~3.5 ms of every ``reader compare``.
+    """
+    paths: list[str] = []
+    fmt = "text"
+    k = 0
+    while k < len(argv):
+        tok = argv[k]
+        if not tok.startswith("-"):
+            paths.append(tok)
+        elif tok in ("--format", "-f") and k + 1 < len(argv) and argv[k + 1] in FORMATS:
+            fmt = argv[k + 1]  # a repeated option: the last one counts, as in argparse
+            k += 1
+        elif tok.startswith("--format=") and tok[9:] in FORMATS:
+            fmt = tok[9:]
+        else:
+            return None
+        k += 1
+    if len(paths) != 2:
+        return None
+    return SimpleNamespace(left=paths[0], right=paths[1], format=fmt, width=None)
+
+
+def _score_parser() -> argparse.ArgumentParser:
+    p = _parser_class()(
         prog="reader score-pairs",
         description="Score sentence pairs: reads 'id<TAB>text1<TAB>text2' lines, writes 'id<TAB>score<TAB>match'.",
     )
@@ -85,7 +131,7 @@ def _load_pair(left: str, right: str):
     return None if failed else loaded
 
 
-def cmd_compare(args: argparse.Namespace) -> int:
+def cmd_compare(args: argparse.Namespace | SimpleNamespace) -> int:
     pair = _load_pair(args.left, args.right)
     if pair is None:
         return 2
@@ -148,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         if argv and argv[0] == "compare":
-            return cmd_compare(_compare_parser().parse_args(argv[1:]))
+            args = _quick_compare_args(argv[1:]) or _compare_parser().parse_args(argv[1:])
+            return cmd_compare(args)
         if argv and argv[0] == "notes":
             from reader.notes.cli import main as notes_main
 
