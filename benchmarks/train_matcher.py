@@ -3,6 +3,7 @@
     python benchmarks/train_matcher.py            # tables from the data, fit, write, report
     python benchmarks/train_matcher.py fit        # fit from the committed tables only, write, report
     python benchmarks/train_matcher.py ablate     # what each group of signals adds (leave-one-story-out)
+    python benchmarks/train_matcher.py check      # do today's features still give the committed tables?
 
 Data (all real; never the bundled seeds, never invented articles):
 * pair model — MSRP paraphrase corpus, training split (../shared/data/msrp); checked on
@@ -42,12 +43,24 @@ MIN_PRECISION = 0.75
 
 
 # ----------------------------------------------------------------------------- tables
+def table_text(header: list[str], rows: list[list]) -> str:
+    lines = ["\t".join(header)]
+    lines += ["\t".join(f"{v:.6g}" if isinstance(v, float) else str(v) for v in r) for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+CHECK: dict[Path, str] | None = None  # set by `check`: tables are compared, not written
+
+
 def write_table(path: Path, header: list[str], rows: list[list]) -> None:
+    text = table_text(header, rows)
+    if CHECK is not None:
+        CHECK[path] = text
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\t".join(header) + "\n")
-        for r in rows:
-            fh.write("\t".join(f"{v:.6g}" if isinstance(v, float) else str(v) for v in r) + "\n")
+    # mtime=0: the same table gives the same bytes, so git sees no change when nothing changed
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:
+        fh.write(text.encode("utf-8"))
 
 
 def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -201,7 +214,8 @@ def build_tables() -> None:
     write_table(TABLES / "pair_msrp_train.tsv.gz", ["label", *PAIR_FEATURES], msrp_rows())
     g, counts = gold_rows()
     write_table(TABLES / "link_real_gold.tsv.gz", ["story", "left", "right", "label", "links", "exact", *LINK_FEATURES], g)
-    (TABLES / "link_gold_counts.json").write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    if CHECK is None:
+        (TABLES / "link_gold_counts.json").write_text(json.dumps(counts, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     from reader.engine.event import EVENT_FEATURES
 
     write_table(TABLES / "event_pac.tsv.gz", ["a", "b", "label", "days_apart", *EVENT_FEATURES], event_rows())
@@ -428,5 +442,15 @@ if __name__ == "__main__":
         write_model(fit_all())
     elif cmd == "ablate":
         ablate()
+    elif cmd == "check":
+        globals()["CHECK"] = {}
+        build_tables()
+        bad = 0
+        for path, text in globals()["CHECK"].items():
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                same = fh.read() == text
+            bad += not same
+            print(f"{path.name}: {'same' if same else 'DIFFERS: the features changed, run train_matcher.py'}")
+        sys.exit(1 if bad else 0)
     else:
         raise SystemExit(__doc__)

@@ -17,6 +17,7 @@ their words: next month's vote on the same bill is another event.
 from __future__ import annotations
 
 import math
+from math import fsum
 
 from reader.engine import model, rarity
 from reader.engine.features import SIGNALS, Unit
@@ -32,7 +33,7 @@ _CHAR = SIGNALS.index("char_cos")
 def event_features(left: list[Unit], right: list[Unit], table) -> list[float]:
     """The article-level signals; ``table`` is match.link_table(left, right, weights)."""
     closest = sorted((x.features[_CHAR] for x in table), reverse=True)
-    best = sum(closest[:3]) / 3 if closest else 0.0
+    best = fsum(closest[:3]) / 3 if closest else 0.0
     ta = [u for u in left if u.title][:1]
     tb = [u for u in right if u.title][:1]
     titles = _cosine(_general(ta), _general(tb)) if ta and tb else 0.0
@@ -80,10 +81,10 @@ def _general(units: list[Unit]) -> dict[str, float]:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    na = math.sqrt(sum(x * x for x in a.values()))
-    nb = math.sqrt(sum(x * x for x in b.values()))
+    na = math.sqrt(fsum(x * x for x in a.values()))
+    nb = math.sqrt(fsum(x * x for x in b.values()))
     if not na or not nb:
         return 0.0
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(s, 0.0) for s, x in a.items()) / (na * nb)
+    return fsum(x * b.get(s, 0.0) for s, x in a.items()) / (na * nb)

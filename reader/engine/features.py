@@ -17,6 +17,7 @@ pairs of a ``score-pairs`` file), and general English rarity comes from
 from __future__ import annotations
 
 import math
+from math import fsum
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -135,18 +136,18 @@ class Weights:
         w = rarity.weight
         sqrt = math.sqrt
         for u in units:
-            u.sw = sum(map(idf, u.stems))
-            u.sn = sqrt(sum(map(sq, u.stems)))
+            u.sw = fsum(map(idf, u.stems))
+            u.sn = sqrt(fsum(map(sq, u.stems)))
             gen = [w(z) for z in u.general.values()]
-            u.gw = sum(gen)
-            u.gn = sqrt(sum(x * x for x in gen))
-            u.cn = sqrt(sum(map(gsq, u.grams)))
+            u.gw = fsum(gen)
+            u.gn = sqrt(fsum(x * x for x in gen))
+            u.cn = sqrt(fsum(map(gsq, u.grams)))
 
     def char_cos(self, a: Unit, b: Unit) -> float:
         """Cosine of the two units' character 4-gram vectors."""
         if not a.cn or not b.cn:
             return 0.0
-        return sum(map(self.gram_sq.__getitem__, a.grams & b.grams)) / (a.cn * b.cn)
+        return fsum(map(self.gram_sq.__getitem__, a.grams & b.grams)) / (a.cn * b.cn)
 
 
 SIGNALS = (
@@ -175,8 +176,8 @@ SIGNALS = (
 def signals(a: Unit, b: Unit, w: Weights) -> list[float]:
     """The lexical signals of a pair (``SIGNALS``), each in [0, 1]."""
     shared = a.stems & b.stems
-    ws = sum(map(w.stem_idf.__getitem__, shared))
-    word_cos = sum(map(w.stem_sq.__getitem__, shared)) / (a.sn * b.sn) if a.sn and b.sn else 0.0
+    ws = fsum(map(w.stem_idf.__getitem__, shared))
+    word_cos = fsum(map(w.stem_sq.__getitem__, shared)) / (a.sn * b.sn) if a.sn and b.sn else 0.0
     char_cos = w.char_cos(a, b)
     small, large = (a.sw, b.sw) if a.sw <= b.sw else (b.sw, a.sw)
     dice = 2 * ws / (a.sw + b.sw) if a.sw + b.sw else 0.0
@@ -185,11 +186,11 @@ def signals(a: Unit, b: Unit, w: Weights) -> list[float]:
     weight = rarity.weight
     ga, gb = a.general, b.general
     gen = [weight(min(ga[s], gb[s])) for s in shared]
-    gs = sum(gen)
+    gs = fsum(gen)
     general_dice = 2 * gs / (a.gw + b.gw) if a.gw + b.gw else 0.0
     gsmall = min(a.gw, b.gw)
     general_cont = min(1.0, gs / gsmall) if gsmall else 0.0
-    general_cos = min(1.0, sum(x * x for x in gen) / (a.gn * b.gn)) if a.gn and b.gn else 0.0
+    general_cos = min(1.0, fsum(x * x for x in gen) / (a.gn * b.gn)) if a.gn and b.gn else 0.0
     char_ratio = fuzz.ratio(a.norm, b.norm) / 100.0
     token_set = fuzz.token_set_ratio(a.norm, b.norm) / 100.0
     na, nb = a.names, b.names
@@ -240,8 +241,8 @@ def pair_vector(a: Unit, b: Unit, w: Weights) -> list[float]:
         out.append(m / hi if hi else 0.0)
     out.append(fuzz.token_sort_ratio(a.norm, b.norm) / 100.0)
     idf = w.stem_idf.__getitem__
-    ua = sum(map(idf, a.stems - b.stems))
-    ub = sum(map(idf, b.stems - a.stems))
+    ua = fsum(map(idf, a.stems - b.stems))
+    ub = fsum(map(idf, b.stems - a.stems))
     out.append(min(1.0, max(ua, ub) / 20.0))
     out.append(min(1.0, min(ua, ub) / 20.0))
     return out

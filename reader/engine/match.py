@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import math
+from math import fsum
 
 from reader.engine import model
 from reader.engine.candidates import candidate_pairs
@@ -81,8 +82,8 @@ def link_table(left: list[Unit], right: list[Unit], w: Weights) -> list[Link]:
     for v in by_right.values():
         v.sort(reverse=True)
     vals = list(base.values())
-    mean = sum(vals) / len(vals)
-    sd = math.sqrt(sum((x - mean) ** 2 for x in vals) / len(vals)) or 1.0
+    mean = fsum(vals) / len(vals)
+    sd = math.sqrt(fsum((x - mean) ** 2 for x in vals) / len(vals)) or 1.0
     nl, nr = len(left), len(right)
     char = _CharCos(left, right, w, base)
     out = []
