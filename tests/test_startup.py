@@ -55,3 +55,64 @@ def test_plain_compare_imports_no_argument_parser():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0
     assert r.stderr.strip() == "[]"
+
+
+# ------------------------------------------------------------------ sanitize: one pattern first
+# The functions as they were before the shortcut (every pattern compiled and applied).
+def _reference():
+    import re
+
+    from reader.corpus.sanitize import INVISIBLE, UNSAFE
+
+    newlines = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+    controls = re.compile(f"[{UNSAFE}]")
+    line_drop = re.compile(f"[{UNSAFE}{INVISIBLE}]")
+    surrogates = re.compile("[\ud800-\udfff]")
+    path_unsafe = re.compile(f"[{UNSAFE}{INVISIBLE}\t\n\u2028\u2029]")
+    json_unsafe = re.compile(f"[{UNSAFE}{INVISIBLE}\u2028\u2029]")
+
+    def esc(m):
+        code = ord(m.group())
+        if code <= 0xFFFF:
+            return f"\\u{code:04x}"
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+    return {
+        "no_surrogates": lambda t: surrogates.sub("\ufffd", t),
+        "sanitize": lambda t: controls.sub("", newlines.sub("\n", t)),
+        "clean_line": lambda t: " ".join(line_drop.sub("", newlines.sub("\n", surrogates.sub("\ufffd", t))).split()),
+        "display_path": lambda t: path_unsafe.sub("?", surrogates.sub("\ufffd", t.replace("\r\n", "\n").replace("\r", "\n"))),
+        "json_safe": lambda t: json_unsafe.sub(esc, t),
+    }
+
+
+_ODD = ("\x00\x07\t\n\x0b\r\x1b\x7f\x85\x9f\xa0\xad\u061c\u115f\u180e\u200b\u200d\u200e\u2028\u2029"
+        "\u202e\u2060\u2066\u206f\u3164\ufeff\ufffa\uffa0\ud800\udfff\U0001bca1\U0001d175\U000e0041"
+        "\U0001f600 aé’“Zz.")
+
+
+def _texts():
+    from hypothesis import strategies as st
+
+    return st.text(alphabet=st.one_of(st.sampled_from(_ODD), st.characters()), max_size=40)
+
+
+def test_sanitize_functions_give_what_every_pattern_gives():
+    from hypothesis import given, settings
+
+    from reader.corpus import sanitize as s
+
+    ref = _reference()
+
+    @settings(max_examples=600, deadline=None)
+    @given(_texts())
+    def check(text):
+        for name, f in ref.items():
+            assert getattr(s, name)(text) == f(text), name
+
+    check()
+    fixed = ["", "plain ascii", "curly ’quotes’ and é", "a\r\nb\rc\u2028d", "x\u202ey", "\ud83d", "e\tf\n"]
+    for text in fixed + [f"a {ch}b" for ch in _ODD] + [f"a\u2019 {ch}b" for ch in _ODD]:
+        for name, f in ref.items():
+            assert getattr(s, name)(text) == f(text), (name, text)
