@@ -421,6 +421,64 @@ def test_text_features_equal_the_plain_functions():
         assert bool(text.TERMINAL_RE.search(raw.rstrip())) == text.terminal(raw.rstrip())
 
 
+# Texts each costly pattern matches (with and without the letters re.I matches to ASCII ones),
+# so that every cheap check below is tried where its pattern matches.
+GUARDED = [
+    "see https://x.org", "WWW.Acme.COM/a", "mail.example.ORG.", "at @jdoe now", "@_x12", "x@y @ab_c",
+    "(AP Photo/Jane Doe)", "(FILE PHOTO: Reuters)", "(pool images by x)", "(pıcture by X)",
+    "A man. Photo by Jane", "— Credit: AP", "x | Illustration: Y", "ımage: x", "end. [Getty Images]",
+    "Hi. (AP)  ", "x! [Reuters]\n", "[REUTERS/YONHAP]", "AFP / Getty Images", "AP/Reuters",
+    "Rogelio V. Solis/AP", "Marine Corps via Getty", "Isaiah Campbell / U.S.", "By Jane Doe and Bob Roe",
+    "WRITTEN BY: John Smith", "— by Ann Lee", "Author: Kim", "ſtory by Ann Lee", "By: Jane Doe",
+    "By Smith.", "Author: Jane Doe", "Posted by Jane Doe", "Words by Ann Lee", "Text by Ann Lee", "Story by Ann Lee", "Authors: Ann Lee, Bo Roe",
+    "Posted on: 3 May 2021", "Last updated at 6:42", "FIRST PUBLISHED 2020", "Published 5 May 2020",
+    "Modified: 2020", "Created 1 Jan 2020", "updated 2 hours ago", "Update: the vote", "Updated at 3:09 p.m.",
+    "Editor’s note: x", "Editors note: x", "This post has been updated to add", "Correction on x",
+    "Clarification: x",
+    "Photos 3 of 12", "4/10", "image 2 OF 9 ", "help-image", "logo.PNG", "x_BTN", "thumb-nail-thumbnail",
+    "'Quote':Headline", "More: What next", "“He said”:Yes", "Deal, Explained (Washington Post)",
+    "x (Reuters)  ", "© 2024 Acme", "(c) 2024", "Copyright © 2024", "COPYRİGHT 2021",
+    "About the author", "ABOUT Acme", "  About The Company", "About X",
+]
+
+
+def test_cheap_checks_hold_wherever_their_pattern_matches():
+    matched = set()
+    for raw in _fuzz(4, 1500) + GUARDED + [g.upper() for g in GUARDED] + [g.lower() for g in GUARDED]:
+        for k, (rx, check) in enumerate(cues.GUARDS):
+            if rx.search(raw):
+                matched.add(k)
+                assert check(raw), (rx.pattern, raw)
+    assert matched == set(range(len(cues.GUARDS))), "every pattern is tried where it matches"
+
+
+def test_date_line_equals_the_plain_rule():
+    lex = lexicon()
+
+    def plain(ws):
+        if not ws or len(ws) > 12:
+            return False
+        anchors = hits = 0
+        for w in ws:
+            lw = w.lower().rstrip(".")
+            digit = lw[:1].isdecimal()
+            if lw in lex.months or lw == "ago" or (digit and cues.DATE_ANCHOR_RE.match(lw)):
+                anchors += 1
+                hits += 1
+            elif lw in lex.date_words or lw in ("a.m", "p.m") or (digit and cues.DAY_RE.match(lw)):
+                hits += 1
+        return anchors > 0 and hits >= 0.6 * len(ws)
+
+    rnd = random.Random(5)
+    pool = sorted(lex.months)[:6] + sorted(lex.date_words)[:6] + [
+        "ago", "a.m.", "p.m", "12:30", "6h42", "2024", "1999", "3/4/2021", "8", "21st", "x", "Updated", "the", "9"]
+    samples = [[rnd.choice(pool) for _ in range(rnd.randint(0, 14))] for _ in range(3000)]
+    samples += [text.words(raw) for raw in _fuzz(6, 300)]
+    assert any(plain(ws) for ws in samples) and not all(plain(ws) for ws in samples)
+    for ws in samples:
+        assert cues.date_line(ws) == plain(ws), ws
+
+
 # --------------------------------------------------------------------------- fitted numbers
 import importlib.util  # noqa: E402
 import json  # noqa: E402

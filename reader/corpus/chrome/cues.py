@@ -29,11 +29,10 @@ URL_RE = LazyRe(
     re.I,
 )
 # Cheap necessary conditions for some costly patterns: each finds a part that every match of
-# the full pattern contains, and the full pattern runs only on a hit. The "_A" forms search
-# lower-cased ASCII text without re.I (they start with a literal, which re scans fast); other
-# text goes to the re.I form (re.I lets "i", "k", "s" match some non-ASCII letters).
-_URL_PRE = LazyRe(r"://|www\.|\.(?:co|org|net|io|info|news|example|gov|edu|uk|de|fr)", re.I)
-_URL_PRE_A = LazyRe(r"\.(?:co|org|net|io|info|news|example|gov|edu|uk|de|fr)")
+# the full pattern contains, and the full pattern runs only on a hit. They are plain
+# substrings, searched in the lower-cased text (see may_hold_ci).
+_URL_DOT = (".co", ".org", ".net", ".io", ".info", ".news", ".example", ".gov", ".edu", ".uk", ".de", ".fr")
+_URL_PRE = ("://", "www.") + _URL_DOT
 HANDLE_RE = LazyRe(r"(?<![\w@])@[A-Za-z_]\w{2,}")
 COPY_RE = LazyRe(r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}", re.I)
 COUNTER_RE = LazyRe(r"\(\s*\d+\s*/\s*\d+\s*[^\s\d()]{0,3}\s*\)")
@@ -59,10 +58,13 @@ BYLINE_NAME_RE = LazyRe(
     r"((?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|al|bin|el)){1,3})"
 )
 BYLINE_ONE_RE = LazyRe(r"^\W*(?i:by|author)\s*:?\s+[A-Z][\w'’.-]+\W*$")
-# first letters of the words BYLINE_RE / BYLINE_ONE_RE and DATEPREFIX_RE start with, in
-# either case, and "ſ" (re.I matches it to "s")
-_BYLINE_INITIALS = frozenset("bwtspaBWTSPAſ")
-_DATEPREFIX_INITIALS = frozenset("pulfmcPULFMC")
+# the first words BYLINE_RE / BYLINE_ONE_RE / BYLINE_NAME_RE, DATEPREFIX_RE and EDITOR_NOTE_RE
+# can start with (see lead_may_be)
+_BYLINE_LEADS = frozenset({"by", "written", "words", "text", "story", "posted", "author", "authors"})
+_BYLINE_ONE_LEADS = frozenset({"by", "author"})
+_BYLINE_NAME_LEADS = _BYLINE_LEADS - {"posted"}
+_DATEPREFIX_LEADS = frozenset({"posted", "published", "updated", "last", "first", "modified", "created"})
+_EDITOR_NOTE_LEADS = frozenset({"update", "updated", "correction", "clarification", "editor", "editors", "this"})
 DATEPREFIX_RE = LazyRe(
     r"^\W*(?:posted|published|updated|last updated|first published|modified|created)\b"
     r"(?:\s+(?:on|at))?\s*:?.{0,40}\d",
@@ -76,9 +78,9 @@ UI_TOKEN_RE = LazyRe(
     r"|\.(?:jpe?g|png|gif|svg|webp)\b",
     re.I,
 )
-_UI_PRE = LazyRe(r"[-_](?:im|ic|bt|bu|lo|ba|th|sv|pn)|\.(?:jp|pn|gi|sv|we)", re.I)
-_UI_PRE_A1 = LazyRe(r"[-_](?:im|ic|bt|bu|lo|ba|th|sv|pn)")
-_UI_PRE_A2 = LazyRe(r"\.(?:jp|pn|gi|sv|we)")
+_UI_PRE_A1 = tuple(c + w for c in "-_" for w in ("im", "ic", "bt", "bu", "lo", "ba", "th", "sv", "pn"))
+_UI_PRE_A2 = (".jp", ".pn", ".gi", ".sv", ".we")
+_UI_PRE = _UI_PRE_A1 + _UI_PRE_A2
 LABEL_RE = LazyRe(r"^\W*([^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+([^\W\d_]+))?\s*:")
 QUOTE_START = tuple("\"“‘'«„")
 QUOTE_END = tuple("\"”’'»")
@@ -193,11 +195,11 @@ def cue_contact(u: _Unit) -> float:
     if ("@" in raw or "protected" in lower) and EMAIL_RE.search(raw):
         n += 1
     if "." in raw and (
-        ("://" in raw or "www." in ascii_low or _URL_PRE_A.search(ascii_low)) if ascii_low is not None
-        else _URL_PRE.search(raw)
+        ("://" in raw or "www." in ascii_low or any(d in ascii_low for d in _URL_DOT)) if ascii_low is not None
+        else may_hold_ci(raw, _URL_PRE)
     ) and URL_RE.search(raw):
         n += 1
-    if "@" in raw and HANDLE_RE.search(raw):
+    if "@" in raw and may_be_handle(raw) and HANDLE_RE.search(raw):
         n += 1
     # a phone number has at least 7 decimal digits
     if not u.no_digit and (_PHONE_PRE_A.search(raw) if ascii_low is not None else _PHONE_PRE.search(raw)) \
@@ -210,14 +212,15 @@ def cue_credit(u: _Unit) -> float:
     """A photo or agency credit: "[REUTERS/YONHAP]", "(AP Photo/...)", "Photo: ...",
     "AFP / Getty Images", a short "Name/AGENCY" line."""
     raw, lower = u.raw, u.lower
-    if ("[" in raw and BRACKET_CREDIT_RE.search(raw)) or ("(" in raw and PAREN_CREDIT_RE.search(raw)):
+    if ("[" in raw and BRACKET_CREDIT_RE.search(raw)) or (
+            "(" in raw and may_be_paren_credit(raw) and PAREN_CREDIT_RE.search(raw)):
         return 1.0
     if ("photo" in lower or "image" in lower or "picture" in lower or "credit" in lower
             or "illustration" in lower) and INLINE_CREDIT_RE.search(u.t.clean):
         return 1.0
-    if "/" in raw and AGENCY_SLASH_RE.search(raw):
+    if "/" in raw and may_be_agency_slash(raw) and AGENCY_SLASH_RE.search(raw):
         return 1.0
-    if u.t.n <= 8 and ("/" in raw or "via " in raw) and CREDIT_LINE_RE.search(raw):
+    if u.t.n <= 8 and ("/" in raw or "via " in raw) and may_be_credit_line(raw) and CREDIT_LINE_RE.search(raw):
         return 1.0
     return 0.0
 
@@ -227,13 +230,12 @@ def cue_byline(u: _Unit) -> float:
     t = u.t
     if t.n > 14 or not t.n:
         return 0.0
-    # these patterns start with ^\W* and a word, so they can only match if the first word
-    # (clean has no "_", so it starts at the first \w character) starts with one of the
-    # letters of their words (or a letter that re.I matches to one)
-    c0 = t.words[0][0]
-    if c0 in _BYLINE_INITIALS and (BYLINE_RE.match(t.clean) or BYLINE_ONE_RE.match(t.clean)):
+    # these patterns start with ^\W* and one of a few words: the text's first word
+    lead = lead_word(t.clean)
+    if lead_may_be(lead, _BYLINE_LEADS) and (
+            BYLINE_RE.match(t.clean) or (lead_may_be(lead, _BYLINE_ONE_LEADS) and BYLINE_ONE_RE.match(t.clean))):
         return 1.0
-    if c0 in _DATEPREFIX_INITIALS and DATEPREFIX_RE.match(t.clean):
+    if lead_may_be(lead, _DATEPREFIX_LEADS) and DATEPREFIX_RE.match(t.clean):
         return 1.0
     # (a date line of letters-only words needs a month name or "ago")
     if (not t.alpha or not lexicon().months_ago.isdisjoint(t.low)) and date_line(t.words):
@@ -273,12 +275,13 @@ def cue_layout(u: _Unit) -> float:
     letters = sum(map(str.isalpha, raw)) if len(raw) < 8 else 8
     if letters <= 2 and t.n <= 3 and not any(ch.isdigit() for ch in raw):
         n += 2.0  # a stray letter or a line of punctuation
-    if ("/" in raw and COUNTER_RE.search(raw)) or (t.n <= 6 and not u.no_digit and GALLERY_RE.match(raw)):
+    if ("/" in raw and COUNTER_RE.search(raw)) or (
+            t.n <= 6 and not u.no_digit and may_hold_ci(raw, _GALLERY_PRE) and GALLERY_RE.match(raw)):
         n += 1.0
     if ("-" in raw or "_" in raw or "." in raw) and (
-        ((("-" in raw or "_" in raw) and _UI_PRE_A1.search(ascii_low))
-         or ("." in raw and _UI_PRE_A2.search(ascii_low))) if ascii_low is not None
-        else _UI_PRE.search(raw)
+        ((("-" in raw or "_" in raw) and any(w in ascii_low for w in _UI_PRE_A1))
+         or ("." in raw and any(w in ascii_low for w in _UI_PRE_A2))) if ascii_low is not None
+        else may_hold_ci(raw, _UI_PRE)
     ) and UI_TOKEN_RE.search(raw):
         n += 1.0
     if not t.sl and t.n <= 16 and not SEP_CHARS.isdisjoint(raw) and breadcrumb(t.clean, t.n):
@@ -308,9 +311,9 @@ def cue_teaser_joint(u: _Unit) -> float:
     """A link to another story: a teaser glued to its label ("'Quote':Headline", "More:What ..."),
     or a reading-list item ending in its outlet ("... Explained (Washington Post)")."""
     raw = u.raw
-    if ":" in raw and TEASER_JOINT_RE.search(raw):
+    if ":" in raw and may_be_teaser_joint(raw) and TEASER_JOINT_RE.search(raw):
         return 1.0
-    if raw.endswith(")") and not u.t.sl and OUTLET_END_RE.search(raw):
+    if raw.endswith(")") and not u.t.sl and may_end_in_outlet(raw) and OUTLET_END_RE.search(raw):
         return 1.0
     return 0.0
 
@@ -319,7 +322,7 @@ def cue_editor_note(u: _Unit) -> float:
     """An editor's note: "Update: ...", "This post has been updated to ...", "Correction: ..."."""
     lower = u.lower
     return 1.0 if ("updat" in lower or "correct" in lower or "clarif" in lower or "note" in lower) \
-        and EDITOR_NOTE_RE.search(u.raw) else 0.0
+        and lead_may_be(lead_word(u.raw), _EDITOR_NOTE_LEADS) and EDITOR_NOTE_RE.search(u.raw) else 0.0
 
 
 def cue_contribution(u: _Unit) -> float:
@@ -440,6 +443,15 @@ def date_line(ws: list[str]) -> bool:
     if not ws or len(ws) > 12:
         return False
     lex = lexicon()
+    # (a word can count only if it is a month, "ago", a date word, "a.m"/"p.m" or starts with
+    # a digit: when too few are, the patterns below need not run)
+    could = 0
+    for w in ws:
+        lw = w.lower().rstrip(".")
+        if lw[:1].isdecimal() or lw in lex.months or lw == "ago" or lw in lex.date_words or lw in ("a.m", "p.m"):
+            could += 1
+    if could == 0 or could < 0.6 * len(ws):
+        return False
     anchors = hits = 0
     for w in ws:
         lw = w.lower().rstrip(".")
@@ -467,3 +479,167 @@ def breadcrumb(text: str, nwords: int) -> bool:
         return True
     # "Home » Section » A long headline": short crumbs, long last item
     return seps >= 2 and all(ln <= 4 for ln in lens[:-1])
+
+
+# --------------------------------------------------------------------------- cheap checks
+# Necessary conditions of costly patterns: each is true wherever its pattern matches, so a
+# pattern runs (and compiles) only when its check passes, and the result is the pattern's own.
+# ``tests/test_boilerplate.py`` checks each against its pattern (GUARDS).
+
+# the letters other than A-Z and a-z that re.I matches to an ASCII letter: "İ" and "ı" (i),
+# "ſ" (s) and the Kelvin sign (k)
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_GALLERY_PRE = ("/", "of")
+_CREDIT_WORDS = ("photo", "image", "picture")  # ("photograph" holds "photo")
+
+
+def may_hold_ci(text: str, parts: tuple[str, ...]) -> bool:
+    """False only if no lower-case ASCII string of ``parts`` is found in ``text`` under re.I.
+
+    Without the four letters re.I matches to ASCII ones, a text matches an ASCII string under
+    re.I exactly where its lower-cased form holds it.
+    """
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return True
+    low = text.lower()
+    return any(p in low for p in parts)
+
+
+def lead_word(text: str) -> str:
+    """The letters that start the text's first word: after the leading non-word characters
+    (what ``^\\W*`` skips), the run of letters at the first word character ("" if it is a
+    digit or "_")."""
+    n = len(text)
+    i = 0
+    while i < n and not (text[i].isalnum() or text[i] == "_"):
+        i += 1
+    j = i
+    while j < n and text[j].isalpha():
+        j += 1
+    return text[i:j]
+
+
+def lead_may_be(lead: str, words: frozenset[str]) -> bool:
+    """False only if a pattern ``^\\W*(?i:w1|w2|...)`` followed by a non-letter cannot match a
+    text whose :func:`lead_word` is ``lead`` (``words``: lower-case ASCII). A lead that is not
+    ASCII may hold a letter re.I matches to an ASCII one, so it may be anything."""
+    return not lead.isascii() or lead.lower() in words
+
+
+def may_be_handle(raw: str) -> bool:
+    """HANDLE_RE's shape: an "@" after no word character or "@", before [A-Za-z_]."""
+    i = raw.find("@")
+    while i >= 0:
+        prev = raw[i - 1] if i else " "
+        nxt = raw[i + 1:i + 2]
+        if not (prev.isalnum() or prev in "_@") and ("a" <= nxt <= "z" or "A" <= nxt <= "Z" or nxt == "_"):
+            return True
+        i = raw.find("@", i + 1)
+    return False
+
+
+def _slash_caps(raw: str, left: bool) -> bool:
+    """A "/" with an ASCII capital after it (white space between allowed) and, if ``left``,
+    one before it."""
+    n = len(raw)
+    i = raw.find("/")
+    while i >= 0:
+        j = i + 1
+        while j < n and raw[j].isspace():
+            j += 1
+        if j < n and "A" <= raw[j] <= "Z":
+            if not left:
+                return True
+            k = i - 1
+            while k >= 0 and raw[k].isspace():
+                k -= 1
+            if k >= 0 and "A" <= raw[k] <= "Z":
+                return True
+        i = raw.find("/", i + 1)
+    return False
+
+
+def may_be_agency_slash(raw: str) -> bool:
+    """AGENCY_SLASH_RE's shape: "CAPS / Capital"."""
+    return _slash_caps(raw, True)
+
+
+def may_be_credit_line(raw: str) -> bool:
+    """CREDIT_LINE_RE's shape: "/ Capital" or "via"."""
+    return "via" in raw or _slash_caps(raw, False)
+
+
+def may_be_paren_credit(raw: str) -> bool:
+    """PAREN_CREDIT_RE's shape: "(" and "photo", "image" or "picture"."""
+    return "(" in raw and may_hold_ci(raw, _CREDIT_WORDS)
+
+
+def may_be_inline_credit(clean: str) -> bool:
+    """INLINE_CREDIT_RE's words."""
+    return may_hold_ci(clean, _CREDIT_WORDS + ("credit", "illustration"))
+
+
+def may_end_in_credit(raw: str) -> bool:
+    """END_CREDIT_RE's end: ")" or "]" before trailing white space."""
+    return raw.rstrip().endswith((")", "]"))
+
+
+def may_be_teaser_joint(raw: str) -> bool:
+    """TEASER_JOINT_RE's shape: ":" right before an ASCII capital, or "More"."""
+    if "More" in raw:
+        return True
+    i = raw.find(":")
+    while i >= 0:
+        if "A" <= raw[i + 1:i + 2] <= "Z":
+            return True
+        i = raw.find(":", i + 1)
+    return False
+
+
+def may_end_in_outlet(raw: str) -> bool:
+    """OUTLET_END_RE's shape: the text ends in ")" and its last "(" follows white space and
+    comes before an ASCII capital (the name between holds no "(")."""
+    s = raw.rstrip()
+    if not s.endswith(")"):
+        return False
+    k = s.rfind("(")
+    return k >= 1 and s[k - 1].isspace() and "A" <= s[k + 1:k + 2] <= "Z"
+
+
+def may_hold_copyright(raw: str) -> bool:
+    """COPY_RE's parts: "©", "(c)" or "copyright"."""
+    return "©" in raw or may_hold_ci(raw, ("(c)", "copyright"))
+
+
+def may_be_about(text: str) -> bool:
+    """ABOUT_RE's first word."""
+    return lead_word(text) in ("About", "ABOUT")
+
+
+def may_be_byline_name(clean: str) -> bool:
+    """BYLINE_NAME_RE's first word."""
+    return lead_may_be(lead_word(clean), _BYLINE_NAME_LEADS)
+
+
+# (pattern, check): the check holds wherever the pattern matches (tested)
+GUARDS = (
+    (URL_RE, lambda s: may_hold_ci(s, _URL_PRE)),
+    (HANDLE_RE, may_be_handle),
+    (PAREN_CREDIT_RE, may_be_paren_credit),
+    (INLINE_CREDIT_RE, may_be_inline_credit),
+    (END_CREDIT_RE, may_end_in_credit),
+    (BRACKET_CREDIT_RE, lambda s: "[" in s),
+    (AGENCY_SLASH_RE, may_be_agency_slash),
+    (CREDIT_LINE_RE, may_be_credit_line),
+    (BYLINE_RE, lambda s: lead_may_be(lead_word(s), _BYLINE_LEADS)),
+    (BYLINE_ONE_RE, lambda s: lead_may_be(lead_word(s), _BYLINE_ONE_LEADS)),
+    (BYLINE_NAME_RE, may_be_byline_name),
+    (DATEPREFIX_RE, lambda s: lead_may_be(lead_word(s), _DATEPREFIX_LEADS)),
+    (EDITOR_NOTE_RE, lambda s: lead_may_be(lead_word(s), _EDITOR_NOTE_LEADS)),
+    (GALLERY_RE, lambda s: may_hold_ci(s, _GALLERY_PRE)),
+    (UI_TOKEN_RE, lambda s: may_hold_ci(s, _UI_PRE)),
+    (TEASER_JOINT_RE, may_be_teaser_joint),
+    (OUTLET_END_RE, may_end_in_outlet),
+    (COPY_RE, may_hold_copyright),
+    (ABOUT_RE, may_be_about),
+)

@@ -30,7 +30,8 @@ from collections.abc import Sequence
 
 from reader.corpus.chrome.cues import (
     ABOUT_RE, BRACKET_CREDIT_RE, BYLINE_NAME_RE, COPY_RE, END_CREDIT_RE, INLINE_CREDIT_RE, PAREN_CREDIT_RE,
-    CONTEXT, QUOTE_START, QUOTED_RE, date_line, local_cues,
+    CONTEXT, QUOTE_START, QUOTED_RE, date_line, local_cues, may_be_about, may_be_byline_name,
+    may_be_inline_credit, may_be_paren_credit, may_end_in_credit, may_hold_copyright,
 )
 from reader.corpus.chrome.index import SAME_STORY, Index, topic_vector
 from reader.corpus.chrome.lexicon import lexicon
@@ -273,8 +274,12 @@ def captions_with_credit(run: Run) -> None:
     for p in run.paras:
         if p.chrome or len(p.sents) <= 1 or p.n > 45 or len(p.sents) > 3:
             continue
-        if BRACKET_CREDIT_RE.search(p.text) or PAREN_CREDIT_RE.search(p.text) \
-                or INLINE_CREDIT_RE.search(texts[p.text].clean) or END_CREDIT_RE.search(p.text):
+        # (each pattern runs only when its cheap necessary check passes)
+        text, clean = p.text, texts[p.text].clean
+        if ("[" in text and BRACKET_CREDIT_RE.search(text)) \
+                or (may_be_paren_credit(text) and PAREN_CREDIT_RE.search(text)) \
+                or (may_be_inline_credit(clean) and INLINE_CREDIT_RE.search(clean)) \
+                or (may_end_in_credit(text) and END_CREDIT_RE.search(text)):
             p.mark("caption with credit")
 
 
@@ -333,7 +338,8 @@ def find_site_names(run: Run) -> None:
                       and p.key != title_key and not date_line(words(p.text))}
     for p in paras[: max(run.first_body, 0) + 3]:
         if p.chrome and p.n <= 14:
-            m = BYLINE_NAME_RE.match(texts[p.text].clean.strip())
+            clean = texts[p.text].clean.strip()
+            m = BYLINE_NAME_RE.match(clean) if may_be_byline_name(clean) else None
             if m:
                 name = key(m.group(1))
                 if len(name.split()) >= 2:
@@ -411,7 +417,7 @@ def _is_block_heading(p: Para) -> bool:
     if p.sl or p.n == 0 or p.n > 6:
         return False
     text = p.text.strip()
-    if ABOUT_RE.match(text) and not TERMINAL_RE.search(text):
+    if may_be_about(text) and ABOUT_RE.match(text) and not TERMINAL_RE.search(text):
         return True
     if not p.chrome:
         return False
@@ -457,7 +463,7 @@ def after_copyright(run: Run) -> None:
     paras = run.paras
     for j, p in enumerate(paras):
         if p.chrome and j > run.first_body and run.words_before[j] >= 0.5 * run.total_words and (
-                "©" in p.text or "rights reserved" in p.text.lower() or COPY_RE.search(p.text)):
+                "©" in p.text or "rights reserved" in p.text.lower() or (may_hold_copyright(p.text) and COPY_RE.search(p.text))):
             for k in range(j + 1, len(paras)):
                 q = paras[k]
                 if q.sl and q.n >= 8 and len(q.content) >= 3 and run._core.overlap(q, j) >= 0.4:
