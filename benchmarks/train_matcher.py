@@ -408,7 +408,6 @@ GROUPS = {
     "position (gap, titles, lede)": ["position_gap", "both_titles", "one_title", "lede"],
     "rank and margin among candidates, both sides": ["rank_high", "rank_low", "margin_high", "margin_low",
                                                        "ratio_high", "ratio_low", "zscore"],
-    "neighbours' agreement": ["neighbours"],
 }
 
 

@@ -18,11 +18,18 @@ import heapq
 from reader.engine.features import Unit, Weights
 
 K = 8
+K_LARGE = 4  # partners kept per sentence when both sides are long (see LARGE)
+LARGE = 2000 * 2000  # sentence pairs above which K_LARGE applies
 CAP = 64
 
 
-def candidate_pairs(left: list[Unit], right: list[Unit], w: Weights, k: int = K, cap: int = CAP) -> set[tuple[int, int]]:
-    """Pairs (left position, right position) worth scoring."""
+def candidate_pairs(left: list[Unit], right: list[Unit], w: Weights, k: int | None = None,
+                    cap: int = CAP) -> set[tuple[int, int]]:
+    """Pairs (left position, right position) worth scoring: each sentence's best ``k``
+    partners both ways (``K``; ``K_LARGE`` for two very long texts, where scoring 8 partners
+    a sentence would double the time for links the model nearly never accepts)."""
+    if k is None:
+        k = K if len(left) * len(right) <= LARGE else K_LARGE
     idf, sq = w.stem_idf, w.stem_sq
     index: dict[str, list[int]] = {}
     by_norm: dict[str, list[int]] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from rapidfuzz import fuzz
 
 from reader.corpus.model import Article
@@ -42,6 +44,18 @@ def classify(a: str, b: str, link: Link | None = None) -> tuple[Kind, float]:
 
 
 def compare(left: Article, right: Article) -> Comparison:
+    # The engine builds many small objects and no reference cycles: the cyclic collector
+    # would only rescan them (a tenth of the time of a 10,000-sentence comparison).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compare(left, right)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compare(left: Article, right: Article) -> Comparison:
     lu, lids = units(left)
     ru, rids = units(right)
     links: list[Link] = []

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from reader.engine import rarity
-from reader.engine.text import _LEX, STOPWORDS, fold, lexeme, quotations, words
+from reader.engine.text import STOPWORDS, fold, lexeme, quotations, words
 
 _CAPITAL = re.compile(r"[A-Z][\w'\u2019.-]*")
 _GRAM = 4  # character n-gram length
@@ -43,17 +43,18 @@ class Unit:
         ws = words(text, folded)
         self.words = ws
         self.norm = " ".join(ws)
-        lex = _LEX
         stems: dict[str, float] = {}  # stem -> Zipf of its commonest form here
         seq = []
-        zipf = rarity.zipf
+        info = _WORDS
         for w in ws:
-            s = lex[w] if w in lex else lexeme(w)
+            t = info.get(w)
+            if t is None:
+                t = _word_info(w)
+            s = t[0]
             if s is not None:
                 seq.append(s)
-                z = zipf(w)
-                if stems.get(s, -1.0) < z:
-                    stems[s] = z
+                if stems.get(s, -1.0) < t[1]:
+                    stems[s] = t[1]
         self.stems = frozenset(stems)
         self.pairs = frozenset(zip(seq, seq[1:]))
         self.general = stems
@@ -66,6 +67,16 @@ class Unit:
         self.title = title
         # Norms under the comparison's weights, set by Weights.prepare.
         self.sw = self.sn = self.gn = self.gw = self.cn = 0.0
+
+
+_WORDS: dict[str, tuple[str | None, float]] = {}  # word -> (stem, or None for a stop word; Zipf)
+
+
+def _word_info(word: str) -> tuple[str | None, float]:
+    if len(_WORDS) > 200_000:
+        _WORDS.clear()
+    t = _WORDS[word] = (lexeme(word), rarity.zipf(word))
+    return t
 
 
 def _grams(text: str) -> frozenset[str]:

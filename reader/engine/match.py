@@ -4,8 +4,7 @@
 2. Candidates: each sentence's best partners by word cosine, both ways (:mod:`.candidates`).
 3. Each candidate gets the lexical signals of the pair (:func:`features.signals`) and its
    context in these two articles (``CONTEXT``): where the two sit, how it ranks and by what
-   margin among *each* sentence's candidates, whether the neighbouring sentences agree, and
-   how much the two articles share overall. A story's sentences all share its topic words, so
+   margin among *each* sentence's candidates. A story's sentences all share its topic words, so
    a link is judged against the other candidates of both sentences, in this pair of articles.
 4. The link model turns that vector into a probability; every candidate at or above the
    fitted threshold is a link, and identical texts always are.
@@ -34,7 +33,6 @@ CONTEXT = (
     "ratio_high",  # char_cos over a sentence's best candidate's: the larger of the two sides
     "ratio_low",
     "zscore",  # char_cos against all candidates of this pair of articles
-    "neighbours",  # char_cos of the sentences before both, or after both
 )
 LINK_FEATURES = SIGNALS + CONTEXT
 _BASE = SIGNALS.index("char_cos")
@@ -85,7 +83,6 @@ def link_table(left: list[Unit], right: list[Unit], w: Weights) -> list[Link]:
     mean = fsum(vals) / len(vals)
     sd = math.sqrt(fsum((x - mean) ** 2 for x in vals) / len(vals)) or 1.0
     nl, nr = len(left), len(right)
-    char = _CharCos(left, right, w, base)
     out = []
     for (i, j), f in sig.items():
         s = f[_BASE]
@@ -109,7 +106,6 @@ def link_table(left: list[Unit], right: list[Unit], w: Weights) -> list[Link]:
             max(ratio_l, ratio_r),
             min(ratio_l, ratio_r),
             (s - mean) / sd,
-            max(char(i - 1, j - 1), char(i + 1, j + 1)),
         ]
         out.append(Link(i, j, f + ctx))
     return out
@@ -129,21 +125,6 @@ def _best_other(sorted_desc: list[float], s: float) -> float:
     if sorted_desc[0] != s:
         return sorted_desc[0]
     return sorted_desc[1] if len(sorted_desc) > 1 else 0.0
-
-
-class _CharCos:
-    """Character-n-gram cosine of any pair of positions (0 outside the articles), cached."""
-
-    def __init__(self, left: list[Unit], right: list[Unit], w: Weights, known: dict[tuple[int, int], float]):
-        self.left, self.right, self.w, self.cache = left, right, w, dict(known)
-
-    def __call__(self, i: int, j: int) -> float:
-        if not (0 <= i < len(self.left) and 0 <= j < len(self.right)):
-            return 0.0
-        v = self.cache.get((i, j))
-        if v is None:
-            v = self.cache[i, j] = self.w.char_cos(self.left[i], self.right[j])
-        return v
 
 
 def score_links(left: list[Unit], right: list[Unit], w: Weights | None = None,
