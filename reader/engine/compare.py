@@ -117,6 +117,8 @@ def _matches(links: list[Link], lu: list[Unit], ru: list[Unit], lids: list[int],
                 continue
             if di and abs(lids[ni] - lids[i]) != 1 or dj and abs(rids[nj] - rids[j]) != 1:
                 continue  # only sentences next to each other in the article
+            if lu[ni].title != lu[i].title or ru[nj].title != ru[j].title:
+                continue  # a headline and the sentence after it are never one sentence split in two
             options.append((x.probability, x, di))
         options.sort(key=lambda o: -o[0])
         if not options or len(options) > 1 and options[1][0] == options[0][0]:
