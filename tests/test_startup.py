@@ -116,3 +116,14 @@ def test_sanitize_functions_give_what_every_pattern_gives():
     for text in fixed + [f"a {ch}b" for ch in _ODD] + [f"a\u2019 {ch}b" for ch in _ODD]:
         for name, f in ref.items():
             assert getattr(s, name)(text) == f(text), (name, text)
+
+
+def test_compare_called_from_python_leaves_the_collector_on(capsys):
+    import gc
+
+    from reader.cli import main
+
+    assert gc.isenabled()
+    assert main(["compare", str(SEEDS[0]), str(SEEDS[1]), "--format", "json"]) == 0
+    assert gc.isenabled()
+    assert capsys.readouterr().out.startswith("{")
