@@ -127,3 +127,24 @@ def test_compare_called_from_python_leaves_the_collector_on(capsys):
     assert main(["compare", str(SEEDS[0]), str(SEEDS[1]), "--format", "json"]) == 0
     assert gc.isenabled()
     assert capsys.readouterr().out.startswith("{")
+
+
+# ------------------------------------------------------------------ split: rare patterns on demand
+def test_split_list_line_check_is_the_pattern():
+    import random
+    import re
+
+    from reader.corpus import split
+
+    rnd = random.Random(3)
+    alphabet = list("ab AZ019.)(•*-\u2013\u25aa>|/»›\t") + ["10", "ii", "IV"]
+    lines = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(20000)]
+    lines += ["1. x", "12.) y", "a) z", "• x", "- x", "\u2013 y", "123. z", "1234. z", "A.x", "Home > News"]
+    hits = 0
+    for line in lines:
+        plain = re.match(split._LIST_LINE, line) is not None
+        hits += plain
+        assert split._list_line(line) == plain, line
+        if re.search(split._CRUMB, " " + line + " "):
+            assert any(sep in line for sep in split._CRUMB_SEPS), line
+    assert hits > 100
