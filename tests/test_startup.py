@@ -148,3 +148,18 @@ def test_split_list_line_check_is_the_pattern():
         if re.search(split._CRUMB, " " + line + " "):
             assert any(sep in line for sep in split._CRUMB_SEPS), line
     assert hits > 100
+
+
+def test_paragraph_line_end_check_is_the_old_pattern():
+    import random
+    import re
+
+    from reader.corpus import load
+
+    old = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+    rnd = random.Random(4)
+    alphabet = list("ab .!?:;\"'\u201d\u2019)]\u201c([ \t\n\u00a0\u2028x")
+    samples = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6))) for _ in range(20000)]
+    assert any(old.search(s) for s in samples) and not all(old.search(s) for s in samples)
+    for s in samples:
+        assert s.rstrip().endswith(load._TERMINAL) == bool(old.search(s)), repr(s)

@@ -12,11 +12,10 @@ file (the TUI choosing another pair, a second ``compare``) skips the parse.
 
 from __future__ import annotations
 
+import _thread  # (its lock is threading.Lock: importing threading costs ~0.5 ms)
 import errno
 import os
-import re
 import stat
-import threading
 from collections import OrderedDict
 
 from reader.corpus.decode import Decoded, decode_bytes
@@ -106,7 +105,9 @@ def decode(data: bytes, name: str = "<input>") -> tuple[str, str]:
     return d.text, d.encoding
 
 
-_TERMINAL = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
+# What ends a line that is not hard-wrapped (a class of these compiled to a pattern cost
+# ~0.25 ms of every process).
+_TERMINAL = (".", "!", "?", ":", ";", '"', "'", "\u201d", "\u2019", ")", "]")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -138,7 +139,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         if cur is not None:
             prev = text[cur[0] : cur[1]]
             first = text[s]
-            if paras and not _TERMINAL.search(prev) and (first.islower() or first.isdigit()):
+            if paras and not prev.rstrip().endswith(_TERMINAL) and (first.islower() or first.isdigit()):
                 cur = (cur[0], e)
                 continue
             paras.append(cur)
@@ -228,7 +229,7 @@ def load_articles(path: str | os.PathLike[str]) -> list[Article]:
 
 # ------------------------------------------------------------------ cache
 _cache: OrderedDict[tuple, Article] = OrderedDict()
-_cache_lock = threading.Lock()
+_cache_lock = _thread.allocate_lock()
 
 
 def clear_cache() -> None:
