@@ -7,13 +7,15 @@ both directions, and identical texts always compete. On real gold the best 8 by 
 
 Cost grows with the number of sentences times the length of the posting lists walked. A stem
 held by more than ``cap`` sentences of the other side adds little to a cosine (it is common) and
-is walked only when it is among a sentence's two rarest; articles of ordinary length never reach
-the cap, so for them the accumulated cosines are exact.
+is walked only when it is among a sentence's two rarest, and then only over the ``4 * cap``
+sentences around the same relative place; articles of ordinary length never reach the cap, so
+for them the accumulated cosines are exact.
 """
 
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 
 from reader.engine.features import Unit, Weights
 
@@ -47,10 +49,14 @@ def candidate_pairs(left: list[Unit], right: list[Unit], w: Weights, k: int | No
     for i, u in enumerate(left):
         acc: dict[int, float] = {}
         ranked = sorted(u.stems, key=lambda s: (-idf[s], s))  # rarest first, ties by spelling
+        expected = i * len(right) // len(left)  # where this sentence's place is on the other side
         for rank, s in enumerate(ranked):
             post = index.get(s)
             if not post or (len(post) > cap and rank >= 2):
                 continue
+            if len(post) > 4 * cap:  # a very common stem: only the sentences around that place
+                lo = max(0, bisect_left(post, expected) - 2 * cap)
+                post = post[lo:lo + 4 * cap]
             x = sq[s]
             for j in post:
                 acc[j] = acc.get(j, 0.0) + x
