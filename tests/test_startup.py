@@ -163,3 +163,39 @@ def test_paragraph_line_end_check_is_the_old_pattern():
     assert any(old.search(s) for s in samples) and not all(old.search(s) for s in samples)
     for s in samples:
         assert s.rstrip().endswith(load._TERMINAL) == bool(old.search(s)), repr(s)
+
+
+# ------------------------------------------------------------------ JSON written by hand
+def test_json_dumps_is_json_dumps():
+    import json
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from reader.render.json_out import dumps
+
+    leaves = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+                       st.text(alphabet=st.characters(), max_size=12))
+    values = st.recursive(leaves, lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.lists(inner, max_size=3).map(tuple),
+        st.dictionaries(st.text(max_size=6), inner, max_size=4)), max_leaves=30)
+
+    @settings(max_examples=500, deadline=None)
+    @given(values)
+    def check(v):
+        assert dumps(v) == json.dumps(v, ensure_ascii=False, indent=1)
+
+    check()
+    odd = {"a": {1: "int key"}, "b": [True, 1.5, -0.0, float("inf"), "\x1b\u2028\ud800é"], "c": {}}
+    assert dumps(odd) == json.dumps(odd, ensure_ascii=False, indent=1)  # (left to json.dumps)
+
+
+def test_compare_json_is_json_dumps():
+    import json
+
+    from reader.corpus.load import load_article
+    from reader.engine.compare import compare
+    from reader.render.json_out import comparison_dict, dumps
+
+    d = comparison_dict(compare(load_article(str(SEEDS[0])), load_article(str(SEEDS[2]))))
+    assert d["matches"] and dumps(d) == json.dumps(d, ensure_ascii=False, indent=1)

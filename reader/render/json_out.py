@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from json.encoder import INFINITY as _INF
+from json.encoder import encode_basestring as _string  # (ensure_ascii=False)
 from typing import Any
 
 from reader.corpus.model import Article
@@ -52,4 +54,76 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
 
 def to_json(c: Comparison) -> str:
     # The real path stays in the JSON; characters that could spoof a terminal are escaped.
-    return json_safe(json.dumps(comparison_dict(c), ensure_ascii=False, indent=1))
+    return json_safe(dumps(comparison_dict(c)))
+
+
+class _Other(Exception):
+    """A value :func:`dumps` leaves to json.dumps."""
+
+
+def dumps(obj: Any) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=1)``, character for character, about
+    twice as fast: json.dumps writes indented JSON with its pure-Python encoder (~1.2 ms of
+    a seed pair's ~55 ms). Dicts with other than str keys and values of other types than
+    JSON's own go to json.dumps."""
+    out: list[str] = []
+    try:
+        _encode(obj, out, "\n")
+    except _Other:
+        return json.dumps(obj, ensure_ascii=False, indent=1)
+    return "".join(out)
+
+
+def _encode(o: Any, out: list[str], nl: str) -> None:
+    # the order of json's own tests (a bool is an int; str, int and float subclasses are
+    # written as their base type)
+    if isinstance(o, str):
+        out.append(_string(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif isinstance(o, int):
+        out.append(int.__repr__(o))
+    elif isinstance(o, float):
+        out.append(_float(o))
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            out.append("[]")
+            return
+        inner = nl + " "
+        sep = "," + inner
+        out.append("[")
+        for k, v in enumerate(o):
+            out.append(sep if k else inner)
+            _encode(v, out, inner)
+        out.append(nl + "]")
+    elif isinstance(o, dict):
+        if not o:
+            out.append("{}")
+            return
+        inner = nl + " "
+        sep = "," + inner
+        out.append("{")
+        first = True
+        for key, v in o.items():
+            if not isinstance(key, str):
+                raise _Other
+            out.append((inner if first else sep) + _string(key) + ": ")
+            first = False
+            _encode(v, out, inner)
+        out.append(nl + "}")
+    else:
+        raise _Other
+
+
+def _float(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o == _INF:
+        return "Infinity"
+    if o == -_INF:
+        return "-Infinity"
+    return float.__repr__(o)
