@@ -199,3 +199,21 @@ def test_compare_json_is_json_dumps():
 
     d = comparison_dict(compare(load_article(str(SEEDS[0])), load_article(str(SEEDS[2]))))
     assert d["matches"] and dumps(d) == json.dumps(d, ensure_ascii=False, indent=1)
+
+
+# ------------------------------------------------------------------ source: patterns on demand
+def test_source_patterns_skipped_only_where_they_cannot_match(monkeypatch):
+    import random
+
+    from reader.corpus import source
+
+    rnd = random.Random(12)
+    words = ["source", "Source", "site", "SITE", "publisher", "outlet", "powered by", "Powered By", ":", " ",
+             "\n", "Acme News", "x", "|", "by", "By Jane", "©", "(c)", "Copyright", "2024", "aggregator",
+             " is a ", "ſite", "@", "a@b.com", "İ", "\t", "website", "."]
+    texts = ["".join(rnd.choice(words) for _ in range(rnd.randint(0, 14))) for _ in range(6000)]
+    texts += ["Story\n\nSite: Acme News", "x\nPowered by Blogger.", "ſite: Acme", "Powered by Acme"]
+    got = [source.infer_source(t) for t in texts]
+    monkeypatch.setattr(source, "_PATTERNS", [(("",), p) for _, p in source._PATTERNS])  # every pattern runs
+    assert got == [source.infer_source(t) for t in texts]
+    assert sum(g != "unknown" for g in got) > 1000

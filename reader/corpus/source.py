@@ -19,16 +19,18 @@ from reader.corpus.sanitize import clean_line
 
 _NAME = r"([A-Z][\w&'’.\- ]{1,60}?)"
 # (words one of which the text must hold, pattern): a pattern is compiled only when a text
-# could match it (compiling all of them cost ~1.4 ms of every `reader compare`).
+# could match it (compiling all of them cost ~1.4 ms of every `reader compare`). A word
+# after "\n" must start a line (the text is searched with a "\n" before it), as "^" does.
 _PATTERNS = [
-    (("source", "publisher", "outlet", "site"), r"^(?:source|publisher|outlet|site)\s*:\s*(.{2,60}?)\s*$"),
+    (("\nsource", "\npublisher", "\noutlet", "\nsite"), r"^(?:source|publisher|outlet|site)\s*:\s*(.{2,60}?)\s*$"),
     (("©", "(c)", "copyright"), r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?,?\s*" + _NAME + r"(?:[.,|]|\s+all rights|\s*$)"),
     (("|",), r"^by\s+[^|\n]{2,60}\|\s*" + _NAME + r"\s*(?:\||$)"),
-    (("powered by",), r"^powered by\s+" + _NAME + r"\.?\s*$"),
+    (("\npowered by",), r"^powered by\s+" + _NAME + r"\.?\s*$"),
     (("aggregator",), r"^" + _NAME + r" is an? (?:automatic )?(?:news )?aggregator"),
 ]
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _EMAIL = r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)\b"
-_ID_LIKE = re.compile(r"^[\W\d_]*$|\d{3,}|[0-9a-f]{8,}", re.I)
+_ID_LIKE = r"^[\W\d_]*$|\d{3,}|[0-9a-f]{8,}"
 _GENERIC_NAMES = {"article", "story", "index", "page", "text", "news", "item", "post", "untitled", "document"}
 _GENERIC_DIRS = {"", ".", "seeds", "articles", "data", "tmp", "downloads", "news", "texts", "files"}
 
@@ -45,9 +47,12 @@ def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
 
 def _infer(text: str, path: str) -> str:
     tail = text[-4000:]
-    lower = tail.lower()
+    lower = "\n" + tail.lower()
+    # (re.I matches "İ", "ı", "ſ" and the Kelvin sign to ASCII letters, lower() does not:
+    # with one of them in the text, every pattern runs)
+    folds = not tail.isascii() and any(c in tail for c in _FOLDS_TO_ASCII)
     for triggers, pattern in _PATTERNS:
-        if not any(t in lower for t in triggers):
+        if not folds and not any(t in lower for t in triggers):
             continue
         for m in _compiled(pattern, re.I | re.M).finditer(tail):
             name = m.group(1).strip(" .,-|")
@@ -74,7 +79,7 @@ def _infer(text: str, path: str) -> str:
         stem = root if len(ext) > 1 and root.strip(".") else base  # as pathlib's Path.stem
         parent = os.path.basename(os.path.dirname(p))
         stem, parent = clean_line(stem), clean_line(parent)  # judged as they will show
-        if not _ID_LIKE.search(stem) and stem.lower() not in _GENERIC_NAMES:
+        if not _compiled(_ID_LIKE, re.I).search(stem) and stem.lower() not in _GENERIC_NAMES:
             return stem
         if parent and parent.lower() not in _GENERIC_DIRS and not parent.startswith("tmp"):
             return parent
