@@ -425,6 +425,8 @@ def test_text_features_equal_the_plain_functions():
 # so that every cheap check below is tried where its pattern matches.
 GUARDED = [
     "see https://x.org", "WWW.Acme.COM/a", "mail.example.ORG.", "at @jdoe now", "@_x12", "x@y @ab_c",
+    "see acme.co.uk", "x.com.", "a-b.de/x", "kim@joongang.co.kr", "call 555.123.4567", "+1 202-555-0143",
+    "(555)-123-4567", "555) 1234", "tel. 12 555 123-4567 x", "**555** 123-4567",
     "(AP Photo/Jane Doe)", "(FILE PHOTO: Reuters)", "(pool images by x)", "(pıcture by X)",
     "A man. Photo by Jane", "— Credit: AP", "x | Illustration: Y", "ımage: x", "end. [Getty Images]",
     "Hi. (AP)  ", "x! [Reuters]\n", "[REUTERS/YONHAP]", "AFP / Getty Images", "AP/Reuters",

@@ -197,12 +197,13 @@ def cue_contact(u: _Unit) -> float:
     if "." in raw and (
         ("://" in raw or "www." in ascii_low or any(d in ascii_low for d in _URL_DOT)) if ascii_low is not None
         else may_hold_ci(raw, _URL_PRE)
-    ) and URL_RE.search(raw):
+    ) and may_be_url(raw) and URL_RE.search(raw):
         n += 1
     if "@" in raw and may_be_handle(raw) and HANDLE_RE.search(raw):
         n += 1
     # a phone number has at least 7 decimal digits
-    if not u.no_digit and (_PHONE_PRE_A.search(raw) if ascii_low is not None else _PHONE_PRE.search(raw)) \
+    if not u.no_digit and (may_be_phone(u.t.words) if "](" not in raw
+                           else _PHONE_PRE_A.search(raw) if ascii_low is not None else _PHONE_PRE.search(raw)) \
             and PHONE_RE.search(raw):
         n += 1
     return float(n)
@@ -575,8 +576,57 @@ def may_be_paren_credit(raw: str) -> bool:
 
 
 def may_be_inline_credit(clean: str) -> bool:
-    """INLINE_CREDIT_RE's words."""
-    return may_hold_ci(clean, _CREDIT_WORDS + ("credit", "illustration"))
+    """INLINE_CREDIT_RE's words: "photo" (...) and ":" or "by"."""
+    return may_hold_ci(clean, _CREDIT_WORDS + ("credit", "illustration")) and (":" in clean or may_hold_ci(clean, ("by",)))
+
+
+_TLDS = ("com", "org", "net", "co", "io", "info", "news", "example", "gov", "edu", "uk", "de", "fr")
+
+
+def _wordchar(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def may_be_url(raw: str) -> bool:
+    """URL_RE's shape: "://", "www.", or a name ([\\w-] before the ".") ending in one of its
+    domains, the domain not followed by a word character nor by "." and one ("co.kr")."""
+    if not raw.isascii() and any(c in raw for c in _FOLDS_TO_ASCII):
+        return True
+    low = raw.lower()  # (as long as raw: "İ" is one of the folds)
+    if "://" in low or "www." in low:
+        return True
+    i = low.find(".")
+    while i >= 0:
+        if i and (_wordchar(low[i - 1]) or low[i - 1] == "-"):
+            for tld in _TLDS:
+                if low.startswith(tld, i + 1):
+                    j = i + 1 + len(tld)
+                    nxt = low[j:j + 1]
+                    if not _wordchar(nxt) and not (nxt == "." and _wordchar(low[j + 1:j + 2])):
+                        return True
+        i = low.find(".", i + 1)
+    return False
+
+
+def may_be_phone(words: list[str]) -> bool:
+    """PHONE_RE's core ``\\d{3}\\)?[\\s.-]\\d{3}`` in a text whose word tokens are ``words``
+    (from a text without Markdown links: every digit of it is in a token, and a run of digits
+    is one token): three digits, "." or "-" and three digits inside a token, or a token
+    ending in three digits before one starting with three."""
+    tail3 = False
+    for w in words:
+        if not w[:1].isdecimal():
+            tail3 = False
+            continue
+        if tail3 and w[:3].isdecimal() and len(w) >= 3:
+            return True
+        n = len(w)
+        if n >= 7:
+            for k in range(3, n - 3):
+                if w[k] in ".-" and w[k - 3:k].isdecimal() and w[k + 1:k + 4].isdecimal():
+                    return True
+        tail3 = n >= 3 and w[-3:].isdecimal()
+    return False
 
 
 def may_end_in_credit(raw: str) -> bool:
@@ -623,7 +673,9 @@ def may_be_byline_name(clean: str) -> bool:
 
 # (pattern, check): the check holds wherever the pattern matches (tested)
 GUARDS = (
-    (URL_RE, lambda s: may_hold_ci(s, _URL_PRE)),
+    (URL_RE, lambda s: may_hold_ci(s, _URL_PRE) and may_be_url(s)),
+    (PHONE_RE, lambda s: "](" in s or may_be_phone(Text(s).words)),
+    (_PHONE_PRE, lambda s: "](" in s or may_be_phone(Text(s).words)),
     (HANDLE_RE, may_be_handle),
     (PAREN_CREDIT_RE, may_be_paren_credit),
     (INLINE_CREDIT_RE, may_be_inline_credit),
