@@ -26,10 +26,6 @@ PEER = (
 )
 
 
-# The same run on this machine before the start-up work of issue 8 (argparse, regex compiles,
-# GC, JSON encoding): the figure to compare with.
-BEFORE = "wall 3.29x (reader 66.2 ms, difflib 20.1 ms) on the default seed pair"
-
 # Byte-code caching as an installed package has it (pip writes .pyc files at install):
 # without it every run would recompile reader's sources and time the compiler.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -69,7 +65,6 @@ def main() -> None:
     print(f"reader compare --format json: wall {med(0) * 1000:6.1f} ms  cpu {med(1) * 1000:6.1f} ms")
     print(f"difflib HtmlDiff.make_file:   wall {med(2) * 1000:6.1f} ms  cpu {med(3) * 1000:6.1f} ms")
     print(f"ratio reader/difflib (median of pairs): wall {ratio_wall:.2f}x  cpu {ratio_cpu:.2f}x  (budget 3x)")
-    print(f"before: {BEFORE}")
 
 
 if __name__ == "__main__":
