@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from math import fsum
 
 from reader.engine import model
@@ -73,12 +74,12 @@ def link_table(left: list[Unit], right: list[Unit], w: Weights) -> list[Link]:
     by_left: dict[int, list[float]] = {}
     by_right: dict[int, list[float]] = {}
     for (i, j), s in base.items():
-        by_left.setdefault(i, []).append(s)
-        by_right.setdefault(j, []).append(s)
+        by_left.setdefault(i, []).append(-s)
+        by_right.setdefault(j, []).append(-s)
     for v in by_left.values():
-        v.sort(reverse=True)
+        v.sort()  # negated: ascending, so bisect counts the candidates closer than a value
     for v in by_right.values():
-        v.sort(reverse=True)
+        v.sort()
     vals = list(base.values())
     mean = fsum(vals) / len(vals)
     sd = math.sqrt(fsum((x - mean) ** 2 for x in vals) / len(vals)) or 1.0
@@ -90,10 +91,10 @@ def link_table(left: list[Unit], right: list[Unit], w: Weights) -> list[Link]:
         pl = i / (nl - 1) if nl > 1 else 0.5
         pr = j / (nr - 1) if nr > 1 else 0.5
         row, col = by_left[i], by_right[j]
-        rank_l, rank_r = 1.0 / (1 + _above(row, s)), 1.0 / (1 + _above(col, s))
+        rank_l, rank_r = 1.0 / (1 + bisect_left(row, -s)), 1.0 / (1 + bisect_left(col, -s))
         margin_l, margin_r = s - _best_other(row, s), s - _best_other(col, s)
-        ratio_l = s / row[0] if row[0] else 0.0
-        ratio_r = s / col[0] if col[0] else 0.0
+        ratio_l = s / -row[0] if row[0] else 0.0
+        ratio_r = s / -col[0] if col[0] else 0.0
         ctx = [
             abs(pl - pr),
             1.0 if li.title and rj.title else 0.0,
@@ -111,20 +112,12 @@ def link_table(left: list[Unit], right: list[Unit], w: Weights) -> list[Link]:
     return out
 
 
-def _above(sorted_desc: list[float], s: float) -> int:
-    n = 0
-    for v in sorted_desc:
-        if v <= s:
-            break
-        n += 1
-    return n
-
-
-def _best_other(sorted_desc: list[float], s: float) -> float:
-    """The best value in the list other than (one occurrence of) ``s``; 0 when there is none."""
-    if sorted_desc[0] != s:
-        return sorted_desc[0]
-    return sorted_desc[1] if len(sorted_desc) > 1 else 0.0
+def _best_other(ascending_negated: list[float], s: float) -> float:
+    """The best value in a sentence's (negated, ascending) list other than (one occurrence of)
+    ``s``; 0 when there is none."""
+    if -ascending_negated[0] != s:
+        return -ascending_negated[0]
+    return -ascending_negated[1] if len(ascending_negated) > 1 else 0.0
 
 
 def score_links(left: list[Unit], right: list[Unit], w: Weights | None = None,
