@@ -79,10 +79,16 @@ def _word_info(word: str) -> tuple[str | None, float]:
     return t
 
 
+_GRAMS: dict[str, str] = {}  # one string object per distinct 4-gram: half the memory of a long text's units
+
+
 def _grams(text: str) -> frozenset[str]:
     """The character 4-grams of a text padded with a space at each end."""
     padded = f" {text} "
-    return frozenset({padded[k:k + _GRAM] for k in range(len(padded) - _GRAM + 1)})
+    if len(_GRAMS) > 500_000:
+        _GRAMS.clear()
+    one = _GRAMS.setdefault
+    return frozenset([one(g, g) for g in {padded[k:k + _GRAM] for k in range(len(padded) - _GRAM + 1)}])
 
 
 def _names(text: str) -> frozenset[str]:
