@@ -161,16 +161,17 @@ def cmd_compare(args: argparse.Namespace | SimpleNamespace) -> int:
 def cmd_score_pairs(args: argparse.Namespace) -> int:
     from reader.engine.pairs import score_pairs_stream
 
-    if args.file == "-":
-        return score_pairs_stream(sys.stdin, sys.stdout, sys.stderr)
     import io
 
     from reader.corpus.errors import display_path
 
-    name = display_path(args.file)  # the real name is opened; this one is printed
+    name = "standard input" if args.file == "-" else display_path(args.file)  # the real name is opened
     try:
-        with open(args.file, "rb") as fh:
-            data = fh.read()
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(args.file, "rb") as fh:
+                data = fh.read()
     except FileNotFoundError:
         raise UsageError(f"reader score-pairs: {name}: no such file") from None
     except IsADirectoryError:
@@ -180,7 +181,7 @@ def cmd_score_pairs(args: argparse.Namespace) -> int:
     except ValueError:  # an embedded NUL
         raise UsageError(f"reader score-pairs: {name}: not a valid path") from None
     if b"\x00" in data:
-        raise UsageError(f"reader score-pairs: {name}: binary file, not a TSV of sentence pairs")
+        raise UsageError(f"reader score-pairs: {name}: binary data, not a TSV of sentence pairs")
     text = data.decode("utf-8-sig", errors="replace")
     return score_pairs_stream(io.StringIO(text, newline=""), sys.stdout, sys.stderr)
 

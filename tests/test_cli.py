@@ -138,3 +138,19 @@ def test_compare_path_never_imports_textual():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0
     assert r.stderr.strip() == "[]"
+
+
+def test_score_pairs_text_without_words_is_never_the_same():
+    data = "empty\t\t\npunct\t.\t.\nwords\tThe union voted to end the strike.\tThe union voted to end the strike.\n"
+    r = reader("score-pairs", "-", stdin=data)
+    rows = {row[0]: row for row in (line.split("\t") for line in r.stdout.strip().splitlines())}
+    assert rows["empty"][1:] == ["0.0000", "0"] and rows["punct"][1:] == ["0.0000", "0"]
+    assert rows["words"][2] == "1"
+
+
+def test_score_pairs_line_with_extra_fields_is_skipped_and_binary_stdin_refused():
+    r = reader("score-pairs", "-", stdin="a\tone text\tanother\tstray field\nb\tsame words\tsame words\n")
+    assert r.returncode == 0 and [line.split("\t")[0] for line in r.stdout.splitlines()] == ["b"]
+    assert "line 1" in r.stderr and "4 fields" in r.stderr
+    r = reader("score-pairs", "-", stdin="a\tbi\x00nary\tx\n")
+    assert r.returncode == 2 and "binary" in r.stderr and r.stdout == ""

@@ -28,7 +28,8 @@ def score_pairs(pairs: list[tuple[str, str]]) -> list[tuple[float, bool]]:
     layer = model.layer("pair")
     out = []
     for a, b in units:
-        p = layer.probability(pair_vector(a, b, w))
+        # A text with no words (empty, punctuation only) reports nothing: never "the same".
+        p = layer.probability(pair_vector(a, b, w)) if a.words and b.words else 0.0
         out.append((p, p >= layer.threshold))
     return out
 
@@ -40,10 +41,11 @@ def score_pairs_stream(src: TextIO, out: TextIO, err: TextIO) -> int:
         if not line.strip():
             continue
         parts = line.split("\t")
-        if len(parts) < 3:
-            err.write(f"reader score-pairs: line {n}: expected id<TAB>text1<TAB>text2, skipped\n")
+        if len(parts) != 3:
+            err.write(f"reader score-pairs: line {n}: expected id<TAB>text1<TAB>text2 "
+                      f"(found {len(parts)} fields), skipped\n")
             continue
-        rows.append((clean_line(parts[0]), sanitize(parts[1]), sanitize("\t".join(parts[2:]))))
+        rows.append((clean_line(parts[0]), sanitize(parts[1]), sanitize(parts[2])))
     if not rows:
         err.write("reader score-pairs: no pairs to score\n")
         return 2
