@@ -73,6 +73,9 @@ def _compare_parser() -> argparse.ArgumentParser:
     p.add_argument("right", metavar="RIGHT", help="the same kinds as LEFT")
     p.add_argument("--format", "-f", choices=FORMATS, default="text")
     p.add_argument("--width", type=_width, default=None, help="text width, at least 20 (default: the terminal's)")
+    p.add_argument("--same-event", action="store_true",
+                   help="link the two as reports of one event even when reader judges them to be about "
+                        "different events (then only word-for-word lines are linked)")
     return p
 
 
@@ -101,7 +104,7 @@ def _quick_compare_args(argv: list[str]) -> SimpleNamespace | None:
         k += 1
     if len(paths) != 2:
         return None
-    return SimpleNamespace(left=paths[0], right=paths[1], format=fmt, width=None)
+    return SimpleNamespace(left=paths[0], right=paths[1], format=fmt, width=None, same_event=False)
 
 
 def _score_parser() -> argparse.ArgumentParser:
@@ -142,7 +145,7 @@ def cmd_compare(args: argparse.Namespace | SimpleNamespace) -> int:
     if not left.sentences and not right.sentences:
         print("reader compare: both articles are empty: nothing to compare", file=sys.stderr)
         return 2
-    result = compare(left, right)
+    result = compare(left, right, same_event=args.same_event)
     if args.format == "json":
         from reader.render.json_out import to_json
 

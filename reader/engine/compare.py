@@ -43,29 +43,38 @@ def classify(a: str, b: str, link: Link | None = None) -> tuple[Kind, float]:
     return "paraphrase", char
 
 
-def compare(left: Article, right: Article) -> Comparison:
+def compare(left: Article, right: Article, same_event: bool = False) -> Comparison:
+    """Every link between two articles, the aligned spine, rows and figures.
+
+    ``same_event``: link them as reports of one event whatever the event model says (by
+    default, articles it judges to be about different events get only verbatim links).
+    """
     # The engine builds many small objects and no reference cycles: the cyclic collector
     # would only rescan them (a tenth of the time of a 10,000-sentence comparison).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _compare(left, right)
+        return _compare(left, right, same_event)
     finally:
         if enabled:
             gc.enable()
 
 
-def _compare(left: Article, right: Article) -> Comparison:
+def _compare(left: Article, right: Article, force: bool) -> Comparison:
     lu, lids = units(left)
     ru, rids = units(right)
     links: list[Link] = []
     event = 0.0
+    one_event = False
     if lu and ru:
         w = prepare(lu, ru)
         table = link_table(lu, ru, w)
         event = same_event(event_features(lu, ru, table), left.date, right.date)
+        one_event = force or event >= model.layer("event").threshold
         scored = score_links(lu, ru, w, table)
-        if event < model.layer("event").threshold:
+        if force:
+            event = 1.0
+        if not one_event:
             # Different events: only the same words in the same order link (a shared
             # boilerplate line, a stock sentence); the rest is the same topic, not the same fact.
             scored = [x for x in scored if x.probability >= 1.0]
@@ -84,6 +93,7 @@ def _compare(left: Article, right: Article) -> Comparison:
         row.match = index.get((tuple(row.left), tuple(row.right))) if row.left and row.right else None
     stats = _stats(left, right, matches)
     stats.same_event = round(event, 4)
+    stats.one_event = one_event
     return Comparison(left, right, matches, rows, stats)
 
 

@@ -80,11 +80,11 @@ class Stats(Record):
     a sentence is unique (``left_unique``/``right_unique``) only when it has no link at all.
     ``similarity`` (0..1) is the share of both articles' body sentences that have a link,
     weighted by the engine's confidence in their best link. ``same_event`` (0..1) is the engine's
-    confidence that the two articles report the same event at all; below its threshold only
-    verbatim lines are linked."""
+    confidence that the two articles report the same event at all; ``one_event`` is whether they
+    were linked as such (below the event threshold, unless asked to, only verbatim lines link)."""
 
     __slots__ = ("similarity", "left_unique", "right_unique", "matched", "left_boilerplate", "right_boilerplate",
-                 "links", "same_event")
+                 "links", "same_event", "one_event")
 
     def __init__(self, similarity: float, left_unique: int, right_unique: int, matched: int,
                  left_boilerplate: int, right_boilerplate: int, links: int | None = None):
@@ -96,6 +96,7 @@ class Stats(Record):
         self.right_boilerplate = right_boilerplate
         self.links = matched if links is None else links
         self.same_event = 1.0
+        self.one_event = True
 
 
 class Comparison(Record):

@@ -46,6 +46,8 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
             "right_unique": c.stats.right_unique,
             "matched": c.stats.matched,
             "links": c.stats.links,
+            "same_event": c.stats.same_event,
+            "one_event": c.stats.one_event,
             "left_boilerplate": c.stats.left_boilerplate,
             "right_boilerplate": c.stats.right_boilerplate,
         },

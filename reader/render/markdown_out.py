@@ -7,7 +7,7 @@ import re
 from reader.corpus.sanitize import display_path
 
 from reader.engine.types import Comparison, Match
-from reader.render.marks import KIND_MARK, KIND_MEANING, further_links
+from reader.render.marks import KIND_MARK, KIND_MEANING, event_note, further_links
 
 # Characters that start inline constructs anywhere (emphasis, code, links, images, HTML,
 # entities, autolinks); block markers only matter at the start of a line.
@@ -58,6 +58,7 @@ def to_markdown(c: Comparison) -> str:
         f"{s.left_unique} only left · {s.right_unique} only right",
         f"- **Kinds:** {' · '.join(f'{KIND_MARK[k]} {v}' for k, v in KIND_MEANING.items())}; "
         "words that differ in **bold**",
+        *([f"- **Note:** {md_escape(event_note(c))}"] if event_note(c) else []),
         "",
         "## Matches",
         "",

@@ -54,3 +54,13 @@ def further_links(c: Comparison) -> list[int]:
     """Indexes of the links no row shows as its match: the links beyond the aligned spine."""
     shown = {r.match for r in c.rows if r.match is not None}
     return [k for k in range(len(c.matches)) if k not in shown]
+
+
+def event_note(c: Comparison) -> str:
+    """One plain line when the two articles were judged to report different events, else ""."""
+    st = c.stats
+    if st.one_event:
+        return ""
+    return (f"These two articles seem to report different events (confidence that they report the same one: "
+            f"{st.same_event:.0%}), so only word-for-word lines are linked. To link them anyway: "
+            f"reader compare --same-event.")

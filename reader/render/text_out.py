@@ -16,7 +16,7 @@ from rich.text import Text
 from reader.corpus.errors import plural
 from reader.engine.types import Comparison, Match
 from reader.render.marks import (
-    BOILER_MARK, KIND_MARK, MOVED_MARK, UNIQUE_MARK, badge, further_links, other_links, sentence_links,
+    BOILER_MARK, KIND_MARK, MOVED_MARK, UNIQUE_MARK, badge, event_note, further_links, other_links, sentence_links,
 )
 
 KIND_STYLE = {"verbatim": "green", "near": "yellow", "paraphrase": "cyan", "partial": "blue"}
@@ -89,6 +89,9 @@ def render_text(c: Comparison, width: int | None = None, file=None) -> None:
         f"similarity {st.similarity:.0%} · {counts} · {st.left_unique} only left · "
         f"{st.right_unique} only right · boilerplate {st.left_boilerplate}/{st.right_boilerplate}"
     )
+    note = event_note(c)
+    if note:
+        header.append("\n" + note, style="bold")
     console.print(header)
     left_links, right_links = sentence_links(c)
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=False, box=None, pad_edge=False)

@@ -46,6 +46,8 @@ def status_content(
     parts: list[str | tuple[str, str]] = []
     if cycle is not None:  # first: what r just did must show even on a narrow terminal
         parts += cycle_parts(comparison, cycle) + [("  │ ", "dim")]
+    if not st.one_event:  # first: it explains why so little is linked
+        parts += [("different events? only word-for-word links", "bold"), ("  │ ", "dim")]
     parts += [
         ("similarity ", "dim"), (f"{st.similarity:.0%}", "bold"),
         ("  matched ", "dim"), str(st.matched),
