@@ -138,6 +138,10 @@ async def test_next_previous_match_and_unique():
         await pilot.press("u", "U")
         assert view.cursor == u1
         assert view.current.match is None
+        # the column in focus is the one holding the unique sentence (space and a apply to it)
+        for _ in range(6):
+            await pilot.press("u")
+            assert view.current.unique(view.focus_side)
 
 
 async def test_focus_columns():

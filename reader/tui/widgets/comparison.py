@@ -446,6 +446,8 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
                 self.cursor = pos
                 return True
             if kind == "unique" and (v.unique("left") or v.unique("right")):
+                if not v.unique(self.focus_side):  # focus the sentence found, so space/a apply to it
+                    self.focus_side = "right" if self.focus_side == "left" else "left"
                 self.cursor = pos
                 return True
             pos += direction
