@@ -24,6 +24,10 @@ def cycle_parts(comparison: Comparison, cycle: LinkCycle) -> list[str | tuple[st
     m = cycle.link(comparison)
     if m is None:
         return [(origin, "bold"), f" again, {_links(n)} elsewhere", ("  r: the first" if n > 1 else "  r: to it", "dim")]
+    # Of two sentences on the row (a quote split in two), name the one this link starts from.
+    own = [i for i in (m.left if cycle.side == "left" else m.right) if i in cycle.ids]
+    if own and len(own) < len(cycle.ids):
+        origin = _ids(cycle.side, own)
     return [
         (origin, "bold"), f", link {cycle.step} of {n}: ", (m.kind, "bold"),
         f", confidence {m.score:.2f}, ", (_ids(cycle.target_side, cycle.target_ids(comparison)), "bold"),
