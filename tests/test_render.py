@@ -81,7 +81,7 @@ def test_markdown_lists_further_links_with_kind_confidence_and_both_sentences():
     assert "**Automation at**" in block
     # a legend names every kind, partial included
     assert "◐ partial (one side reports only part of what the other does)" in md
-    assert "4 matches · 4 further links" in md
+    assert "8 links (4 aligned on rows, 4 further)" in md
 
 
 def test_markdown_only_lists_sentences_without_any_link():
@@ -132,7 +132,7 @@ def test_text_marks_badges_partial_and_unique():
     automation = _row_line(out, "Automation at the port")
     assert "◐¹" in automation and "+" not in automation
     assert "+" in _row_line(out, "The mayor praised")
-    assert "4 matches · 4 further links · 1 only left · 1 only right" in out
+    assert "8 links (4 aligned on rows, 4 further) · 1 only left · 1 only right" in out
     assert "◐ partial" in out.splitlines()[-1] or "◐ partial" in out.splitlines()[-2], "legend"
 
 
@@ -153,7 +153,7 @@ def test_text_without_further_links_is_as_before():
     for row in c.rows:
         row.match = {0: 0, 2: 1, 4: 2, 7: 3}.get(row.match) if row.match is not None else None
     out = _text(c)
-    assert "Further links" not in out and "further" not in out
+    assert "Further links" not in out and "0 further" in out
     assert _row_line(out, "About 2,400 workers").startswith("+")
     assert "¹" not in out and "²" not in out
 

@@ -61,7 +61,7 @@ async def test_opens_first_two_articles():
         assert screen.view.has_focus
         assert screen.view.row_count == len(screen.view.comparison.rows)
         status = str(screen.query_one("#status").render())
-        assert "similarity" in status and "matched" in status
+        assert "similarity" in status and "aligned" in status
 
 
 async def test_bad_file_is_skipped_with_one_notification(tmp_path):

@@ -110,7 +110,7 @@ async def test_r_cycles_through_other_links_and_back():
         screen = await ready(app, pilot)
         view = screen.view
         assert "paraphrase 0.83  1 more link (r: jump)" in status(screen)
-        assert "matched 4  links 8  unique 1 | 1" in status(screen)
+        assert "links 8 (4 aligned)  unique 1 | 1" in status(screen)
         await pilot.press("j", "j")
         assert view.cursor == 2 and view.focus_side == "left"
         assert "partial 0.74  2 more links (r: jump)" in status(screen)

@@ -46,9 +46,8 @@ def to_markdown(c: Comparison) -> str:
     s = c.stats
     further = further_links(c)
     on_rows = [r.match for r in c.rows if r.match is not None]
-    counts = f"{s.matched} {'match' if s.matched == 1 else 'matches'}"
-    if further:
-        counts += f" · {len(further)} further {'link' if len(further) == 1 else 'links'}"
+    counts = (f"{s.links} {'link' if s.links == 1 else 'links'} "
+              f"({s.matched} aligned on rows, {len(further)} further)")
     out = [
         f"# Comparison: {md_escape(L.title)} / {md_escape(R.title)}",
         "",

@@ -82,9 +82,7 @@ def render_text(c: Comparison, width: int | None = None, file=None) -> None:
     header.append(f"{c.left.title} — {c.left.source}\n")
     header.append("Right: ", style="bold")
     header.append(f"{c.right.title} — {c.right.source}\n")
-    counts = plural(st.matched, "match", "matches")
-    if further:
-        counts += f" · {len(further)} further {'link' if len(further) == 1 else 'links'}"
+    counts = f"{plural(st.links, 'link', 'links')} ({st.matched} aligned on rows, {len(further)} further)"
     header.append(
         f"similarity {st.similarity:.0%} · {counts} · {st.left_unique} only left · "
         f"{st.right_unique} only right · boilerplate {st.left_boilerplate}/{st.right_boilerplate}"
@@ -128,7 +126,9 @@ def render_text(c: Comparison, width: int | None = None, file=None) -> None:
         for k in further:
             fm = c.matches[k]
             links.add_row(
-                Text(f"{KIND_MARK[fm.kind]} {fm.kind}\nconfidence {fm.score:.2f}", style=KIND_STYLE[fm.kind]),
+                Text(f"{KIND_MARK[fm.kind]} {fm.kind}\nconfidence {fm.score:.2f}\n"
+                     f"left {'+'.join(f'#{i}' for i in fm.left)}\nright {'+'.join(f'#{j}' for j in fm.right)}",
+                     style=KIND_STYLE[fm.kind]),
                 _side_text(c, fm, "left", fm.left),
                 _side_text(c, fm, "right", fm.right),
             )

@@ -54,10 +54,8 @@ def status_content(
         parts += [("different events? only word-for-word links", "bold"), ("  │ ", "dim")]
     parts += [
         ("similarity ", "dim"), (f"{st.similarity:.0%}", "bold"),
-        ("  matched ", "dim"), str(st.matched),
+        ("  links ", "dim"), str(st.links), (f" ({st.matched} aligned)", "dim"),
     ]
-    if st.links != st.matched:
-        parts += [("  links ", "dim"), str(st.links)]
     parts += [
         ("  unique ", "dim"), f"{st.left_unique} | {st.right_unique}",
     ]
