@@ -163,13 +163,15 @@ def test_articles_of_different_events_link_only_verbatim_lines_and_say_so(tmp_pa
     a.write_text("Dockworkers end nine-day strike at the Port of Lindell\n\n"
                  "Dockworkers at the Port of Lindell voted on Monday to end a nine-day strike, union officials said.\n\n"
                  "The agreement raises wages by 12 percent over four years.\n\n" + shared + "\n", encoding="utf-8")
-    b.write_text("City council approves budget for new school buildings\n\n"
-                 "The city council voted on Monday to approve a budget for three new school buildings.\n\n"
-                 "The plan raises property taxes by 2 percent over four years.\n\n" + shared + "\n", encoding="utf-8")
+    b.write_text("Harwick United reach the cup final after late penalty\n\n"
+                 "A late penalty from captain Joel Marsh sent Harwick United into the county cup final.\n\n"
+                 "The visitors had led for most of the second half before the home side rallied.\n\n"
+                 + shared + "\n", encoding="utf-8")
     d = json.loads(reader("compare", str(a), str(b), "--format", "json").stdout)
     assert d["stats"]["one_event"] is False and 0 <= d["stats"]["same_event"] < 1
     assert [m["kind"] for m in d["matches"]] == ["verbatim"], "only the shared line links"
     text = reader("compare", str(a), str(b), "--width", "100").stdout
     assert "different events" in text and "--same-event" in text
     forced = json.loads(reader("compare", "--same-event", str(a), str(b), "--format", "json").stdout)
-    assert forced["stats"]["one_event"] is True and len(forced["matches"]) > 1
+    assert forced["stats"]["one_event"] is True
+    assert forced["stats"]["same_event"] == d["stats"]["same_event"], "reader's own judgement is still reported"

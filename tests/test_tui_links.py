@@ -245,3 +245,46 @@ async def test_r_can_be_remapped_by_id():
         app.set_keymap({"reader.next_link": "x"})
         await pilot.press("x")
         assert screen.view.cursor == 1
+
+
+async def test_e_links_two_articles_of_different_events_anyway(tmp_path):
+    from reader.tui.app import ReaderApp
+
+    a, b = tmp_path / "port.txt", tmp_path / "vote.txt"
+    a.write_text("Dockworkers end nine-day strike at the Port of Lindell\n\n"
+                 "Dockworkers at the Port of Lindell voted on Monday to end a nine-day strike.\n\n"
+                 "The agreement raises wages by 12 percent over four years.\n", encoding="utf-8")
+    b.write_text("City council approves budget for new school buildings\n\n"
+                 "The city council voted on Monday to approve a budget for three new school buildings.\n\n"
+                 "The plan raises property taxes by 2 percent over four years.\n", encoding="utf-8")
+    app = ReaderApp([str(a), str(b)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = app.screen
+
+        async def shown():
+            for _ in range(100):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                c = screen.view.comparison
+                if c is not None and (c.left.path, c.right.path) == screen._pending:
+                    return c
+            raise AssertionError("no comparison")
+
+        c = await shown()
+        assert not c.stats.one_event and not c.matches
+        assert "different events" in str(screen.query_one("StatusBar").render())
+        await pilot.press("e")
+        await pilot.pause()
+        c = await shown()
+        for _ in range(50):
+            if c.stats.one_event:
+                break
+            await pilot.pause()
+            c = screen.view.comparison
+        assert c.stats.one_event and c.matches, "linked as one event"
+        await pilot.press("e")
+        for _ in range(50):
+            await pilot.pause()
+            if not screen.view.comparison.stats.one_event:
+                break
+        assert not screen.view.comparison.stats.one_event, "e again undoes it"

@@ -72,17 +72,17 @@ def _compare(left: Article, right: Article, force: bool) -> Comparison:
         event = same_event(event_features(lu, ru, table), left.date, right.date)
         one_event = force or event >= model.layer("event").threshold
         scored = score_links(lu, ru, w, table)
-        if force:
-            event = 1.0
         if not one_event:
             # Different events: only the same words in the same order link (a shared
             # boilerplate line, a stock sentence); the rest is the same topic, not the same fact.
             scored = [x for x in scored if x.probability >= 1.0]
         else:
-            # A link reports the same fact only if the articles report the same event.
+            # A link reports the same fact only if the articles report the same event (which
+            # the user may have settled: then the links are judged on their own).
+            factor = 1.0 if force else event
             for x in scored:
                 if x.probability < 1.0:
-                    x.probability *= event
+                    x.probability *= factor
         links = accepted(scored)
     matches = _matches(links, lu, ru, lids, rids, left, right)
     aligned = [m for m in matches if m.aligned]

@@ -43,7 +43,12 @@ LINKS_HELP = (
     "its links to sentences on other rows, and the sentence takes the colour of its best link when "
     "its row has no match. r goes to the row of its next link (the focused column's sentence; the "
     "status line says which link, its kind and confidence); r again goes to the next, and after "
-    "the last back to where you started."
+    "the last back to where you started. The number after a link's kind is reader's confidence "
+    "(0 to 1) that the two sentences report the same thing.\n\n"
+    "Two articles about different events share names and words sentence by sentence without "
+    "reporting the same facts, so reader first judges whether the two report one event; when it "
+    "judges not, only word-for-word lines are linked and the status line says so. e links the "
+    "two as one event anyway (e again undoes it)."
 )
 
 

@@ -65,6 +65,9 @@ MAIN_BINDINGS = [
     Binding("left_curly_bracket", "step_right(-1)", "Previous right article", id="reader.prev_right", show=False),
     Binding("right_curly_bracket", "step_right(1)", "Next right article", id="reader.next_right", show=False),
     Binding("s", "swap", "Swap", id="reader.swap"),
+    Binding("e", "same_event", "Link as one event", id="reader.same_event", show=False,
+            tooltip="Link these two articles as reports of one event, though reader judged them different "
+                    "(press again to undo)"),
     Binding("w", "app.problems", "Problems", id="reader.problems", show=False,
             tooltip="Files skipped (and why) and warnings about the articles"),
 ]
@@ -79,6 +82,8 @@ class MainScreen(Screen[None]):
         self.left = 0
         self.right = 0
         self._pending: tuple[str, str] | None = None
+        self._one_event: set[tuple[str, str]] = set()
+        """Pairs the user asked to link as one event (key e), though reader judged them different."""
         self._painted_once = False
         self._list_choice: bool | None = None
         """Shown/hidden by the user's key; None: automatic (hidden on a narrow terminal)."""
@@ -297,30 +302,31 @@ class MainScreen(Screen[None]):
         self.article_list.mark(self.articles, left, right)
         key = (la.path, ra.path)
         self._pending = key
-        cached = self.reader.comparisons.get(key)
+        forced = key in self._one_event
+        cached = self.reader.comparisons.get(self._cache_key(key))
         if cached is not None:
             self._display(cached)
             return
         self.query_one(StatusBar).show(Content("comparing…"))
-        self.compare_articles(la, ra, key)
+        self.compare_articles(la, ra, key, forced)
         self.set_timer(PROGRESS_DELAY, lambda: self._show_progress(key))
 
     def _show_progress(self, key: tuple[str, str]) -> None:
-        if self._pending == key and self.reader.comparisons.get(key) is None:
+        if self._pending == key and self.reader.comparisons.get(self._cache_key(key)) is None:
             self.view.loading = True
 
     @work(thread=True, exclusive=True, group="compare")
-    def compare_articles(self, left: Article, right: Article, key: tuple[str, str]) -> None:
+    def compare_articles(self, left: Article, right: Article, key: tuple[str, str], forced: bool = False) -> None:
         from reader.engine.compare import compare
         from reader.tui.preload import warm_diffs
 
-        result = compare(left, right)
+        result = compare(left, right, same_event=forced)
         warm_diffs(result)  # here, off the UI thread
-        self.app.call_from_thread(self._compared, key, result)
+        self.app.call_from_thread(self._compared, key, result, forced)
 
-    def _compared(self, key: tuple[str, str], comparison: Comparison) -> None:
-        self.reader.comparisons[key] = comparison
-        if key == self._pending:
+    def _compared(self, key: tuple[str, str], comparison: Comparison, forced: bool = False) -> None:
+        self.reader.comparisons[key + ("one event",) if forced else key] = comparison  # see _cache_key
+        if key == self._pending and forced == (key in self._one_event):
             self._display(comparison)
 
     def _display(self, comparison: Comparison) -> None:
@@ -584,3 +590,24 @@ class MainScreen(Screen[None]):
     def action_swap(self) -> None:
         if self.articles:
             self.show_pair(self.right, self.left)
+
+    def _cache_key(self, key: tuple[str, str]) -> tuple[str, ...]:
+        """Where a pair's comparison is kept: apart when the user linked it as one event."""
+        return key + ("one event",) if key in self._one_event else key
+
+    def action_same_event(self) -> None:
+        """Link the pair on screen as one event (or undo that): reader judged them different."""
+        c = self.view.comparison
+        if c is None:
+            return
+        pair = (c.left.path, c.right.path)
+        if pair in self._one_event:
+            self._one_event.discard(pair)
+            self.notify("Back to reader's own judgement of the two articles.", markup=False, timeout=3)
+        elif c.stats.one_event:
+            self.notify("These two are already linked as reports of one event.", markup=False, timeout=3)
+            return
+        else:
+            self._one_event.add(pair)
+            self.notify("Linking the two as reports of one event (e again to undo).", markup=False, timeout=3)
+        self.show_pair(self.left, self.right)

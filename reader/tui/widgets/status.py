@@ -51,7 +51,8 @@ def status_content(
     if cycle is not None:  # first: what r just did must show even on a narrow terminal
         parts += cycle_parts(comparison, cycle) + [("  │ ", "dim")]
     if not st.one_event:  # first: it explains why so little is linked
-        parts += [("different events? only word-for-word links", "bold"), ("  │ ", "dim")]
+        parts += [("different events? only word-for-word links", "bold"), ("  e: link anyway", "dim"),
+                  ("  │ ", "dim")]
     parts += [
         ("similarity ", "dim"), (f"{st.similarity:.0%}", "bold"),
         ("  links ", "dim"), str(st.links), (f" ({st.matched} aligned)", "dim"),
