@@ -39,7 +39,8 @@ from reader.corpus.chrome.text import WORD_RE  # noqa: E402
 DATA = ROOT.parent / "shared" / "data"
 OWN = ROOT / "benchmarks" / "boilerplate_set"
 REAL_LABELS = ROOT / "benchmarks" / "boilerplate_real" / "labels.txt"
-CHECKED = ("words", "phrases", "labels", "teaser_words", "block_words", "caption_verbs")
+CHECKED = ("words", "phrases", "labels", "teaser_words", "block_words", "caption_verbs", "prompt_verbs",
+           "prompt_objects")
 _B = re.compile(r'B\s+(\S+)\s+"(.*)"\s*(?:@\d+)?\s*$')
 
 

@@ -3,7 +3,7 @@
     python benchmarks/fit_boilerplate.py            # table + fit + write weights
     python benchmarks/fit_boilerplate.py --cv       # also: leave-some-stories-out F1
 
-Reads the blind labels in ``benchmarks/boilerplate_real/labels.txt`` (88 PAC articles under
+Reads the blind labels in ``benchmarks/boilerplate_real/labels.txt`` (134 PAC articles under
 ``../shared/data``), computes every sentence's cue vector with the detector's own code
 (``reader.corpus.chrome.passes.sentence_cues``: training and serving share each cue's
 definition), writes that table to ``benchmarks/boilerplate_real/training.tsv`` (cue vector +

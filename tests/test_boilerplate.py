@@ -196,6 +196,101 @@ def test_author_bio_and_opinion_disclaimer_at_the_end():
     check(a, ["Opinion", "By Helen Park", "is a professor of urban economics", "views expressed"])
 
 
+def test_update_and_correction_notes_anywhere_in_the_text():
+    a = make(tail=["This article has been corrected to reflect that the vote was held on Tuesday.",
+                   "It's also been updated with a statement from the ferry company."])
+    check(a, ["has been corrected to reflect", "also been updated with a statement"])
+
+
+def test_contact_line_with_an_email_address():
+    a = make(tail=["• Ines Carvalho can be reached at icarvalho@valleycourier.example."])
+    check(a, ["can be reached at"])
+
+
+def test_opinion_disclaimer_in_a_sentence_of_its_own():
+    a = make(tail=["This is an opinion piece.",
+                   "The views expressed in this article are those of just the author."])
+    check(a, ["This is an opinion piece", "views expressed in this article"])
+
+
+def test_prompts_addressed_to_the_reader():
+    a = make(middle=["For more on the strike, listen below to our daily podcast Harbour Today."],
+             tail=["Listen to Harbour Today", "Follow Ines Carvalho on Twitter",
+                   "Read the full agreement here:"])
+    check(a, ["listen below to our daily podcast", "Listen to Harbour Today", "Follow Ines Carvalho",
+              "Read the full agreement here"])
+
+
+def test_a_prompt_needs_its_imperative_first_and_no_quotation():
+    for text_ in ('"Follow the money," said union leader Ines Carvalho, pointing to the accounts here.',
+                  "Crews will follow the new rota here from Monday, the company said.",
+                  "Read the agreement and you will see why the crews accepted it, their union said."):
+        assert cues.local_cues(text_)[cues.LOCAL.index("prompt")] == 0.0, text_
+
+
+def test_captions_in_the_present_tense_with_a_date_or_during_an_event():
+    a = make(middle=["Union leader Ines Carvalho speaks during a rally at the harbour in Morlaix on "
+                     "March 17, 2025.",
+                     "In this handout provided by the ferry company, crews prepare a boat for the night crossing."])
+    check(a, ["Carvalho speaks during a rally", "In this handout provided by"])
+
+
+def test_a_sentence_in_the_past_tense_or_without_an_anchor_is_no_caption():
+    unit = cues.LOCAL.index("caption")
+    for text_ in ("Union leader Ines Carvalho spoke during a rally at the harbour on March 17, 2025.",
+                  "Ireland’s foreign minister on Monday said Ireland respects the decision of March 3, 2025.",
+                  "Ines Carvalho plans to speak during the rally on Tuesday.",
+                  "Democratic leaders have opposed the plan during the talks.",
+                  "The ferry company believes the deal will hold.",
+                  "Union leader Ines Carvalho speaks to the crews every week."):
+        assert cues.local_cues(text_)[unit] == 0.0, text_
+
+
+def test_caption_right_before_its_credit_line():
+    a = make(middle=["Passengers sit inside the terminal during the strike.", "Jane Doe/Reuters"])
+    check(a, ["Passengers sit inside the terminal", "Jane Doe/Reuters"])
+
+
+def test_a_past_tense_fact_before_a_credit_line_stays_text():
+    fact = "Union leader Ines Carvalho called the deal a fair compromise."
+    a = make(middle=[fact, "Jane Doe/Reuters"])
+    check(a, ["Jane Doe/Reuters"], body=BODY + [fact])
+
+
+def test_credit_at_the_end_of_a_caption():
+    a = make(middle=["Crowds gather at the quay as the first ferry leaves, in Morlaix, France UGC via AP"])
+    check(a, ["UGC via AP"])
+
+
+def test_teaser_headline_quoting_somebody():
+    a = make(middle=["Carvalho: ‘Nobody wanted this strike’"])
+    check(a, ["Carvalho: ‘Nobody wanted this strike’"])
+
+
+def test_author_bio_with_a_career_and_a_source_introduced_the_same_way():
+    source = "Ana Reis, a professor of labour law at Lindell University, said the deal was fair."
+    a = make(middle=[source],
+             tail=["Helen Park, a fellow at the Harbour Institute, most recently served as an adviser "
+                   "to the transport ministry."])
+    check(a, ["most recently served as an adviser"], body=BODY + [source])
+
+
+def test_a_piece_of_the_headline_cut_off_by_the_splitter_is_text():
+    a = build_article("Ferry workers end strike, Call It a Fair Deal\n\nCrews wait on the quay in Morlaix "
+                      "on March 17, 2025.\n\nJane Doe/Reuters\n\nFerry workers end strike, Call\n\n"
+                      + "\n\n".join(BODY), "x.txt")
+    piece = [s for s in a.sentences[1:] if s.text == "Ferry workers end strike, Call"]
+    assert len(piece) == 1 and not piece[0].boilerplate
+    assert is_marked(a, "Jane Doe/Reuters")
+
+
+def test_a_paragraph_with_a_contribution_line_keeps_its_body_sentence():
+    last = "How do crews see a company that says it will not negotiate?"
+    a = make(tail=[last + " Jane Doe and Bob Roe contributed to this report."])
+    assert is_marked(a, "contributed to this report")
+    assert not is_marked(a, "How do crews see a company")
+
+
 def test_footer_line_naming_the_site_seen_in_the_header_is_chrome():
     a = make(head=["First Alert Weather"],
              tail=["Download our weather app for live radar and alerts.",
@@ -441,6 +536,17 @@ GUARDED = [
     "'Quote':Headline", "More: What next", "“He said”:Yes", "Deal, Explained (Washington Post)",
     "x (Reuters)  ", "© 2024 Acme", "(c) 2024", "Copyright © 2024", "COPYRİGHT 2021",
     "About the author", "ABOUT Acme", "  About The Company", "About X",
+    "McConnell: ‘No shutdown’", "Rep. Salmon : 'I was surprised' at x", 'Trump:\t"Yes"', "A:“b”",
+    "This article has been corrected to reflect x", "It's also been updated with y", "It ’s been edited",
+    "An earlier version of this story said", "thıs post has been updated", "has been revised to note",
+    "Dave Boyer can be reached at x@y.com", "please contact us", "Send tips to", "e-mail: a@b.c", "ſend it",
+    "This is an opinion piece.", "The views expressed in this article are mine", "are those of the author",
+    "the writer’s own", "does not necessarily reflect the views of", "thıs is an op-ed", "views expressed here",
+    "FILE - Joe Doe speaks", "In this handout provided by x", "In this Oct. 3, 2021, photo, x", "FILE PHOTO: x",
+    "x in Kabul UGC via AP", "crowds via REUTERS", "x via Getty Images",
+    "Edward Fishman, a fellow at the Atlantic Council, most recently served as x",
+    "Jane Roe is a columnist and the author of x", "Mark Simakovsky ,\talso a fellow at X , served in x",
+    "most recently served", "writes about x", "is the author of", "worked at", "formerly a", "serves on",
 ]
 
 

@@ -1,15 +1,17 @@
 """Boilerplate (site chrome) detection: the public API.
 
 Marks, never deletes: :func:`mark_boilerplate` sets ``Sentence.boilerplate`` on sentences of
-an article that are site chrome (share and follow prompts, bylines, captions and credits,
-teasers for other stories, legal footers, comment widgets, embedded-post attributions, update
-notes, UI fragments ...). :func:`mark_corpus` re-marks every article of a set using the
+an article that are site chrome (share, follow, listen and sign-up prompts, bylines and author
+bios, captions and credits, teasers for other stories, legal footers and opinion disclaimers,
+contact lines, comment widgets, embedded-post attributions, update and correction notes, UI
+fragments ...). :func:`mark_corpus` re-marks every article of a set using the
 others as context (a line repeated across articles about different stories is chrome).
 
 How (``reader/corpus/chrome/``): each line and sentence gets a vector of cues — lexicon
 phrases and words, structural patterns (e-mail, URL, ©, credits, bylines, capitalised teaser
-headlines, "— Name (@handle) date"), shape (prose, length, quotes, reporting verbs) and
-repetition — weighed by a logistic regression fitted on real articles labelled by hand
+headlines, "— Name (@handle) date", "This article has been corrected ...", an imperative
+addressed to the reader, a caption's present tense with a date), shape (prose, length, quotes,
+reporting verbs) and repetition — weighed by a logistic regression fitted on real articles labelled by hand
 (``benchmarks/fit_boilerplate.py``); named passes then use the article's structure (the
 header before the first prose paragraph, lists under teaser headings, footers after a
 copyright line, the trailing chrome run, lines shared with other stories). The title

@@ -18,7 +18,8 @@ import re
 from reader.corpus.chrome.lexicon import lexicon
 from reader.corpus.chrome.text import WORD_RE, LazyRe, Text, Texts, tokens, words
 
-__all__ = ["CONTEXT", "EVIDENCE", "FEATURES", "LOCAL", "NAMES", "date_line", "feature_vector", "local_cues"]
+__all__ = ["CONTEXT", "EVIDENCE", "FEATURES", "LOCAL", "NAMES", "credit_cue", "date_line", "feature_vector",
+           "local_cues"]
 
 # --------------------------------------------------------------------------- patterns
 EMAIL_RE = LazyRe(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[\s*email\s*protected\s*\]", re.I)
@@ -48,6 +49,8 @@ END_CREDIT_RE = LazyRe(r"[.!?]\s*[(\[](?:[A-Z][\w.&'’-]*)(?:[ /][A-Z][\w.&'’
 AGENCY_SLASH_RE = LazyRe(r"\b[A-Z]{2,}(?:\s[A-Z]{2,})?\s*/\s*[A-Z][A-Za-z]+")
 # a short credit line: "Rogelio V. Solis/AP", "Isaiah Campbell/U.S.", "Marine Corps via Getty"
 CREDIT_LINE_RE = LazyRe(r"^\W*(?:[A-Z][\w.'’-]*\s+){0,4}(?:[A-Z][\w.'’-]*\s?/\s?[A-Z]|via\s+[A-Z])")
+# a credit at the end of a caption, after its last word: "... in Kabul, Afghanistan UGC via AP"
+END_VIA_RE = LazyRe(r"\svia\s[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,2}$")
 SEP_RE = LazyRe(r"\s(?:>|<|»|›|\||·|•|∙|/|::)\s|[»›|·•∙]")
 BYLINE_RE = LazyRe(
     r"^\W*(?i:by|written by|words by|text by|story by|posted by|author|authors)\s*:?\s+"
@@ -78,9 +81,12 @@ UI_TOKEN_RE = LazyRe(
     r"|\.(?:jpe?g|png|gif|svg|webp)\b",
     re.I,
 )
-_UI_PRE_A1 = tuple(c + w for c in "-_" for w in ("im", "ic", "bt", "bu", "lo", "ba", "th", "sv", "pn"))
+_UI_TAILS_A1 = ("im", "ic", "bt", "bu", "lo", "ba", "th", "sv", "pn")
+_UI_PRE_A1 = tuple(c + w for c in "-_" for w in _UI_TAILS_A1)
 _UI_PRE_A2 = (".jp", ".pn", ".gi", ".sv", ".we")
 _UI_PRE = _UI_PRE_A1 + _UI_PRE_A2
+_URL_TAILS = tuple(d[1:] for d in _URL_DOT)
+_UI_TAILS_A2 = tuple(d[1:] for d in _UI_PRE_A2)
 LABEL_RE = LazyRe(r"^\W*([^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+([^\W\d_]+))?\s*:")
 QUOTE_START = tuple("\"“‘'«„")
 QUOTE_END = tuple("\"”’'»")
@@ -103,13 +109,50 @@ CAPTION_HEAD_RE = LazyRe(r"^[A-Z][A-Z .,'’-]{1,40}\s[-–—]\s[A-Z]{3,9}\s\d{
 EDITOR_NOTE_RE = LazyRe(
     r"^\W*(?:(?:update|updated|correction|clarification|editor[’']?s note)\b\s*(?::|at\b|on\b)"
     r"|this (?:post|article|story|report|piece) (?:has been|was) (?:updated|corrected|changed)\b)", re.I)
+# an editor's note anywhere in the text: "This article has been corrected to reflect ...",
+# "It's also been updated with ...", "An earlier version of this story ..."
+UPDATE_NOTE_RE = LazyRe(
+    r"\b(?:(?:this|the|that) (?:post|article|story|report|piece|column|headline|item|version|op-ed|editorial)|it|this)"
+    r"(?:\s*['’]s|\s+(?:has|had|have|was|is))(?:\s+also)?\s+been\s+"
+    r"(?:updated|corrected|amended|changed|clarified|edited|revised)\b"
+    r"|\b(?:an?|the) (?:earlier|previous|prior) version of this\b"
+    r"|\bhas been (?:updated|corrected|amended|revised) to (?:reflect|note|include|clarify|correct)\b", re.I)
+# an opinion disclaimer: "This is an opinion piece.", "The views expressed in this article are
+# those of the author.", "... are the author's own", "... do not necessarily reflect the views of ..."
+DISCLAIMER_RE = LazyRe(
+    r"\b(?:this|the following) is an? (?:opinion|op-ed|commentary|editorial|column|analysis)\b"
+    r"|\bviews expressed (?:(?:in|on) this|here)\b|\bthose of the (?:author|writer)s?\b"
+    r"|\b(?:author|writer)['’]s own\b"
+    r"|\bdo(?:es)? not (?:necessarily )?reflect (?:those|the views|the opinions|the position)\b", re.I)
+# what a contact line asks besides its e-mail address: "X can be reached at x@example.com",
+# "please contact licensing@...", "Send tips to ..."
+CONTACT_VERB_RE = LazyRe(r"\b(?:reach(?:ed)?|contact(?:ed)?|e-?mail(?:ed)?|write to|send|tips?)\b", re.I)
+# a teaser headline quoting somebody: "McConnell: ‘There will not be a government shutdown’"
+QUOTE_HEADLINE_RE = LazyRe(r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\s?:\s?[‘'\"“]")
+# a caption's opening: "FILE - ...", "In this handout provided by ...", "In this Oct. 3 photo, ..."
+CAPTION_OPEN_RE = LazyRe(
+    r"^\W*(?:FILE(?: PHOTO)?\s?[-–—:]\s|In this (?:[\w.,-]+\s){0,3}"
+    r"(?:photo|photograph|image|picture|handout|screenshot|screengrab|still)s?\b)")
+# an author's bio: a name, an appositive naming a post ("Jane Doe, a fellow at the Atlantic
+# Council, ..."), and a career ("most recently served as ...", "is the author of ...")
+BIO_RE = LazyRe(
+    r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}\s?(?:,\s?(?:also\s)?|\sis\s(?:also\s)?)"
+    r"(?:a|an|the)\s(?:[\w-]+\s){0,3}"
+    r"(?:fellow|columnist|contributor|professor|author|writer|editor|scholar|analyst|director|president|partner"
+    r"|host|correspondent|reporter|chair|chairman|adviser|advisor|lecturer|researcher)\b")
+CAREER_RE = LazyRe(
+    r"\b(?:served|serves|previously|formerly|most recently|is the author|author of|writes (?:about|on|for)|worked)\b")
 # a contribution line: "Jane Doe contributed reporting.", "... contributed to this report."
 CONTRIBUTION_RE = LazyRe(r"\bcontributed (?:reporting|(?:additional )?research|to this (?:report|story|article))\b", re.I)
+# a full date: "March 22, 2022", "Sept. 15, 2022"
+FULL_DATE_RE = LazyRe(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}\s?,\s?(?:1[89]|20)\d\d\b")
 MONTH_DAY_RE = LazyRe(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}\b")
 
 # --------------------------------------------------------------------------- the cues
 LOCAL = ("phrases", "words", "contact", "credit", "byline", "legal", "item_label", "layout",
-         "caps_headline", "post_embed", "teaser_joint", "editor_note", "contribution", "caption",
+         "caps_headline", "post_embed", "teaser_joint", "editor_note", "contribution", "contact_line",
+         "disclaimer", "prompt", "author_bio", "caption",
          "headline_shape",
          "fragment", "prose", "length", "quoted", "reported")
 CONTEXT = ("repeated", "pull_quote", "novel", "at_start", "at_end")
@@ -119,7 +162,7 @@ NAMES = LOCAL + CONTEXT
 # "— Name (@handle) date" there), so they share one weight: what the labelled articles teach
 # about one of them carries to the others.
 PATTERN = ("credit", "byline", "legal", "item_label", "layout", "caps_headline", "post_embed",
-           "teaser_joint", "editor_note", "contribution")
+           "teaser_joint", "editor_note", "contribution", "contact_line", "disclaimer", "prompt", "author_bio")
 FEATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("phrases", ("phrases",)), ("words", ("words",)), ("contact", ("contact",)),
     ("pattern", PATTERN), ("caption", ("caption",)), ("headline_shape", ("headline_shape",)),
@@ -137,13 +180,20 @@ TOPIC_FACTOR = 0.2  # a chrome word that is the article's own subject counts thi
 class _Unit:
     """What the cues of one text unit look at (computed once per unit)."""
 
-    __slots__ = ("raw", "t", "lower", "ascii_low", "no_digit", "topic", "rest_words", "phrases")
+    __slots__ = ("raw", "t", "lower", "ascii_low", "ci_low", "no_digit", "topic", "rest_words", "phrases")
 
     def __init__(self, raw: str, t: Text, topic: frozenset[str]) -> None:
         self.raw = raw
         self.t = t
         self.lower = t.lower
-        self.ascii_low = raw.lower() if raw.isascii() else None
+        if raw.isascii():
+            self.ascii_low = self.ci_low = raw.lower()
+        else:
+            self.ascii_low = None
+            # raw.lower(), unless raw holds a letter that re.I matches to an ASCII one but
+            # lower() does not (then a re.I pattern may match what the lower-cased text lacks)
+            self.ci_low = None if ("\u0130" in raw or "\u0131" in raw or "\u017f" in raw or "\u212a" in raw) \
+                else raw.lower()
         # words of letters only and no Markdown link: the text has no digit at all
         self.no_digit = t.alpha and "](" not in raw
         self.topic = topic
@@ -195,7 +245,7 @@ def cue_contact(u: _Unit) -> float:
     if ("@" in raw or "protected" in lower) and EMAIL_RE.search(raw):
         n += 1
     if "." in raw and (
-        ("://" in raw or "www." in ascii_low or any(d in ascii_low for d in _URL_DOT)) if ascii_low is not None
+        ("://" in raw or "www." in ascii_low or _after(ascii_low, ".", _URL_TAILS)) if ascii_low is not None
         else may_hold_ci(raw, _URL_PRE)
     ) and may_be_url(raw) and URL_RE.search(raw):
         n += 1
@@ -211,7 +261,7 @@ def cue_contact(u: _Unit) -> float:
 
 def cue_credit(u: _Unit) -> float:
     """A photo or agency credit: "[REUTERS/YONHAP]", "(AP Photo/...)", "Photo: ...",
-    "AFP / Getty Images", a short "Name/AGENCY" line."""
+    "AFP / Getty Images", a short "Name/AGENCY" line, "... via AP" at the very end."""
     raw, lower = u.raw, u.lower
     if ("[" in raw and BRACKET_CREDIT_RE.search(raw)) or (
             "(" in raw and may_be_paren_credit(raw) and PAREN_CREDIT_RE.search(raw)):
@@ -222,6 +272,8 @@ def cue_credit(u: _Unit) -> float:
     if "/" in raw and may_be_agency_slash(raw) and AGENCY_SLASH_RE.search(raw):
         return 1.0
     if u.t.n <= 8 and ("/" in raw or "via " in raw) and may_be_credit_line(raw) and CREDIT_LINE_RE.search(raw):
+        return 1.0
+    if "via" in raw and END_VIA_RE.search(raw):
         return 1.0
     return 0.0
 
@@ -238,8 +290,11 @@ def cue_byline(u: _Unit) -> float:
         return 1.0
     if lead_may_be(lead, _DATEPREFIX_LEADS) and DATEPREFIX_RE.match(t.clean):
         return 1.0
-    # (a date line of letters-only words needs a month name or "ago")
-    if (not t.alpha or not lexicon().months_ago.isdisjoint(t.low)) and date_line(t.words):
+    # (a date line of letters-only words needs a month name or "ago"; it has no function word
+    # other than a date's: "Enrollment will last until Jan. 15" is a sentence)
+    lex = lexicon()
+    if (not t.alpha or not lex.months_ago.isdisjoint(t.low)) and date_line(t.words) \
+            and all(w in lex.date_words or w not in lex.function for w in t.low):
         return 1.0
     return 0.0
 
@@ -280,8 +335,9 @@ def cue_layout(u: _Unit) -> float:
             t.n <= 6 and not u.no_digit and may_hold_ci(raw, _GALLERY_PRE) and GALLERY_RE.match(raw)):
         n += 1.0
     if ("-" in raw or "_" in raw or "." in raw) and (
-        ((("-" in raw or "_" in raw) and any(w in ascii_low for w in _UI_PRE_A1))
-         or ("." in raw and any(w in ascii_low for w in _UI_PRE_A2))) if ascii_low is not None
+        ((("-" in raw and _after(ascii_low, "-", _UI_TAILS_A1))
+          or ("_" in raw and _after(ascii_low, "_", _UI_TAILS_A1)))
+         or ("." in raw and _after(ascii_low, ".", _UI_TAILS_A2))) if ascii_low is not None
         else may_hold_ci(raw, _UI_PRE)
     ) and UI_TOKEN_RE.search(raw):
         n += 1.0
@@ -310,20 +366,29 @@ def cue_post_embed(u: _Unit) -> float:
 
 def cue_teaser_joint(u: _Unit) -> float:
     """A link to another story: a teaser glued to its label ("'Quote':Headline", "More:What ..."),
-    or a reading-list item ending in its outlet ("... Explained (Washington Post)")."""
+    a reading-list item ending in its outlet ("... Explained (Washington Post)"), or a headline
+    quoting somebody, not a sentence ("McConnell: ‘There will not be a shutdown’")."""
     raw = u.raw
     if ":" in raw and may_be_teaser_joint(raw) and TEASER_JOINT_RE.search(raw):
         return 1.0
-    if raw.endswith(")") and not u.t.sl and may_end_in_outlet(raw) and OUTLET_END_RE.search(raw):
+    if u.t.sl:
+        return 0.0
+    if raw.endswith(")") and may_end_in_outlet(raw) and OUTLET_END_RE.search(raw):
+        return 1.0
+    if ":" in raw and may_be_quote_headline(raw) and QUOTE_HEADLINE_RE.match(raw):
         return 1.0
     return 0.0
 
 
 def cue_editor_note(u: _Unit) -> float:
-    """An editor's note: "Update: ...", "This post has been updated to ...", "Correction: ..."."""
-    lower = u.lower
-    return 1.0 if ("updat" in lower or "correct" in lower or "clarif" in lower or "note" in lower) \
-        and lead_may_be(lead_word(u.raw), _EDITOR_NOTE_LEADS) and EDITOR_NOTE_RE.search(u.raw) else 0.0
+    """An editor's note: "Update: ...", "This post has been updated to ...", "Correction: ...",
+    and anywhere in the text "It's also been updated with ...", "An earlier version of this story ..."."""
+    raw, lower = u.raw, u.lower
+    if ("updat" in lower or "correct" in lower or "clarif" in lower or "note" in lower) \
+            and lead_may_be(lead_word(raw), _EDITOR_NOTE_LEADS) and EDITOR_NOTE_RE.search(raw):
+        return 1.0
+    low = u.ci_low
+    return 1.0 if (low is None or may_be_update_note(raw, low)) and UPDATE_NOTE_RE.search(raw) else 0.0
 
 
 def cue_contribution(u: _Unit) -> float:
@@ -331,12 +396,73 @@ def cue_contribution(u: _Unit) -> float:
     return 1.0 if "contributed" in u.lower and CONTRIBUTION_RE.search(u.raw) else 0.0
 
 
+def cue_contact_line(u: _Unit) -> float:
+    """A contact line: an e-mail address and a word asking to write to it ("X can be reached at
+    x@example.com", "please contact licensing@...")."""
+    raw = u.raw
+    return 1.0 if "@" in raw and EMAIL_RE.search(raw) and may_be_contact_verb(raw) \
+        and CONTACT_VERB_RE.search(raw) else 0.0
+
+
+def cue_disclaimer(u: _Unit) -> float:
+    """An opinion disclaimer: "This is an opinion piece.", "The views expressed in this article
+    are those of the author", "... are the author's own", "... do not necessarily reflect the
+    views of ..."."""
+    raw, low = u.raw, u.ci_low
+    return 1.0 if (low is None or may_be_disclaimer(raw, low)) and DISCLAIMER_RE.search(raw) else 0.0
+
+
+def cue_prompt(u: _Unit) -> float:
+    """A prompt addressed to the reader: it starts with an imperative of the lexicon's prompt
+    verbs ("Listen to ...", "Follow X on Twitter", "Click here ..."; or after an opening "For
+    more on X," clause), quotes nobody, and points to the site's own things ("here", "below",
+    "our", "newsletter", "app", "twitter"), unless it is five words or fewer."""
+    low = u.t.low
+    n = len(low)
+    if not n or n > 30:
+        return 0.0
+    lex = lexicon()
+    i = 0
+    w0 = low[0]
+    if w0 != "for" and w0 not in lex.prompt_verbs:
+        return 0.0
+    if w0 == "for":
+        if n < 4 or low[1] != "more":
+            return 0.0
+        clean = u.t.clean
+        k = clean.find(",")
+        if k < 0:
+            return 0.0
+        i = n - len(WORD_RE.findall(clean[k + 1:]))
+        if not 2 <= i < n or low[i] not in lex.prompt_verbs:
+            return 0.0
+    raw = u.raw
+    if '"' in raw or "“" in raw or "”" in raw:
+        return 0.0
+    return 1.0 if n <= 5 or not lex.prompt_objects.isdisjoint(low[i + 1:]) else 0.0
+
+
+def cue_author_bio(u: _Unit) -> float:
+    """An author's bio: "Jane Doe, a fellow at the Atlantic Council, most recently served as ...",
+    "John Roe is a columnist ... and the author of ..." — a name, an appositive naming a post, a
+    career, and nobody's words reported (a source introduced the same way says or tells)."""
+    raw, lower = u.raw, u.lower
+    if not "A" <= raw[:1] <= "Z" or u.t.funcs < 2 or not may_be_bio(raw) or not may_be_career(lower):
+        return 0.0
+    if not BIO_RE.match(raw) or not CAREER_RE.search(lower):
+        return 0.0
+    return 0.0 if cue_reported(u) or ("argue" in lower or "agree" in lower or "noted" in lower) else 1.0
+
+
 def cue_caption(u: _Unit) -> float:
-    """A photo caption: an agency caption header ("WASHINGTON, DC - JULY 29:"), or a subject
-    doing something in the present tense on a date or during an event ("X speaks during ...",
-    "Migrants wait outside ... on March 22, 2022")."""
+    """A photo caption: an agency caption header ("WASHINGTON, DC - JULY 29:"), a caption's
+    opening ("FILE - ...", "In this handout provided by ..."), or a subject doing something in
+    the present tense on a date or during an event ("X speaks during ...", "Migrants march
+    along ...", "An asylum seeker from Mexico waits outside ... on March 22, 2022")."""
     raw, t = u.raw, u.t
     if "-" in raw[:48] and ":" in raw and CAPTION_HEAD_RE.match(raw):
+        return 1.0
+    if ("FILE" in raw or "In this" in raw) and lead_word(raw) in ("FILE", "In") and CAPTION_OPEN_RE.match(raw):
         return 1.0
     if t.n < 6 or raw.startswith(QUOTE_START):
         return 0.0
@@ -350,7 +476,17 @@ def cue_caption(u: _Unit) -> float:
                 continue  # "The march", "to speak", "will hold"
             if "during" in head[i + 1:i + 4] or MONTH_DAY_RE.search(raw):
                 return 1.0
-    return 0.0
+    # (the anchor first: "during", or a full date, as captions give it)
+    during = "during" in u.lower and "during" in t.low
+    may_be_dated = not t.alpha and "," in raw and not lex.months.isdisjoint(t.low)
+    if not during and not may_be_dated:
+        return 0.0
+    i = present_verb(t.words, words_before_comma(t))
+    if i <= 0:
+        return 0.0
+    if during and "during" in t.words[i + 1:]:
+        return 1.0
+    return 1.0 if may_be_dated and FULL_DATE_RE.search(raw) else 0.0
 
 
 def cue_headline_shape(u: _Unit) -> float:
@@ -379,9 +515,17 @@ def cue_length(u: _Unit) -> float:
 
 
 def cue_quoted(u: _Unit) -> float:
-    """Starts or ends with a quotation mark (three words or more): somebody's words."""
+    """Starts or ends with a quotation mark (three words or more): somebody's words — unless it
+    is in capitals (a headline) or a teaser quotes them ("'Quote':Headline", "Name: 'Quote'")."""
     raw = u.raw
-    return 1.0 if u.t.n >= 3 and (raw.startswith(QUOTE_START) or raw.endswith(QUOTE_END)) else 0.0
+    if u.t.n < 3 or not (raw.startswith(QUOTE_START) or raw.endswith(QUOTE_END)):
+        return 0.0
+    if raw.upper() == raw:
+        return 0.0
+    if ":" in raw and ((may_be_teaser_joint(raw) and TEASER_JOINT_RE.search(raw)) or (
+            not u.t.sl and may_be_quote_headline(raw) and QUOTE_HEADLINE_RE.match(raw))):
+        return 0.0
+    return 1.0
 
 
 def cue_reported(u: _Unit) -> float:
@@ -394,8 +538,16 @@ def cue_reported(u: _Unit) -> float:
 
 _LOCAL_FUNCS = (cue_phrases, cue_words, cue_contact, cue_credit, cue_byline, cue_legal,
                 cue_item_label, cue_layout, cue_caps_headline, cue_post_embed, cue_teaser_joint,
-                cue_editor_note, cue_contribution, cue_caption, cue_headline_shape, cue_fragment, cue_prose, cue_length, cue_quoted, cue_reported)
+                cue_editor_note, cue_contribution, cue_contact_line, cue_disclaimer, cue_prompt, cue_author_bio,
+                cue_caption,
+                cue_headline_shape, cue_fragment, cue_prose, cue_length, cue_quoted, cue_reported)
 assert tuple(f.__name__[4:] for f in _LOCAL_FUNCS) == LOCAL
+
+
+def credit_cue(text: str, texts: Texts) -> float:
+    """:func:`cue_credit` of one text unit (``texts``: the marking run's cache)."""
+    raw = text.strip()
+    return cue_credit(_Unit(raw, texts[raw], frozenset())) if raw else 0.0
 
 
 def local_cues(text: str, topic: frozenset[str] = frozenset(), texts: Texts | None = None) -> list[float] | None:
@@ -465,6 +617,76 @@ def date_line(ws: list[str]) -> bool:
     return anchors > 0 and hits >= 0.6 * len(ws)
 
 
+def finite_past(ws: list[str], end: int | None = None) -> bool:
+    """Whether the word tokens ``ws[:end]`` hold a finite verb in the past tense: an irregular
+    past form ("said", "spoke", "was"), or a lower-case word of five letters or more ending in
+    "ed" that is no participle (after an auxiliary, "has been lifted", or before "by",
+    "provided by")."""
+    lex = lexicon()
+    n = len(ws)
+    for j in range(n if end is None else end):
+        x = ws[j]
+        if x.lower() in lex.past_forms:
+            return True
+        if len(x) >= 5 and x.endswith("ed") and x.islower() \
+                and not (j and ws[j - 1].lower() in lex.auxiliaries) and not (j + 1 < n and ws[j + 1] == "by"):
+            return True
+    return False
+
+
+def caption_like(t: Text) -> bool:
+    """A text that reads like a photo caption (besides its credit): no finite verb in the past
+    tense, and "during", a full date or a verb in the present tense after a name."""
+    ws = t.words
+    if finite_past(ws):
+        return False
+    if "during" in t.low or present_verb(ws, words_before_comma(t)) > 0:
+        return True
+    return not t.alpha and "," in t.clean and FULL_DATE_RE.search(t.clean) is not None
+
+
+def present_verb(ws: list[str], limit: int = 18) -> int:
+    """The index of a caption's verb among the first ``limit`` word tokens ``ws`` (at most 18;
+    -1 if none): a lower-case word ending in "s" ("speaks", "waits", "announces") right after a
+    capitalised word that is not a function word (the subject's name: "Mike Huckabee gestures",
+    "(MEU) passes"), before a function word, a particle, a capitalised word or a number
+    ("during", "the", "House") — not "to"/"that" and a lower-case word ("plans to present") nor
+    a word that follows nouns ("Democratic leaders have", "troops are", "news and"). The words
+    before it are the subject: no word that opens a clause ("... as Russia turns to ...") and no
+    finite verb in the past tense ("... on Monday said Ireland respects"; a participle after an
+    auxiliary or before "by" does not count). ``limit``: the words before the text's first comma
+    (a caption's subject and verb come before it)."""
+    lex = lexicon()
+    func, stop, openers = lex.function, lex.stop, lex.clause_openers
+    n = len(ws)
+    for i in range(1, min(n - 1, limit, 18)):
+        w = ws[i]
+        if ws[i - 1].lower() in openers:
+            return -1
+        if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is", "'s", "’s")) or not w.islower() \
+                or w in stop:
+            continue
+        prev = ws[i - 1]
+        if not prev[:1].isupper() or prev.lower() in func:
+            continue
+        nxt = ws[i + 1]
+        if nxt in lex.not_after_verb:
+            continue
+        if not (nxt in func or nxt in lex.particles or nxt[:1].isupper() or nxt[:1].isdecimal()):
+            continue
+        if nxt in ("to", "that") and i + 2 < n and ws[i + 2].islower():
+            continue
+        if not finite_past(ws, i):
+            return i
+    return -1
+
+
+def words_before_comma(t: Text) -> int:
+    """How many word tokens of ``t`` come before its first comma (all if none)."""
+    k = t.clean.find(",")
+    return t.n if k < 0 else len(WORD_RE.findall(t.clean[:k]))
+
+
 def breadcrumb(text: str, nwords: int) -> bool:
     """Short items between separators: "Home > News > World", "Home » Section » A headline"."""
     if nwords > 16 or "\n" in text.strip():
@@ -492,6 +714,17 @@ def breadcrumb(text: str, nwords: int) -> bool:
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _GALLERY_PRE = ("/", "of")
 _CREDIT_WORDS = ("photo", "image", "picture")  # ("photograph" holds "photo")
+
+
+def _after(text: str, ch: str, tails: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds ``ch`` followed by one of ``tails``: ``any(ch + t in text for t in
+    tails)``, one C call per ``ch`` found."""
+    i = text.find(ch)
+    while i >= 0:
+        if text.startswith(tails, i + 1):
+            return True
+        i = text.find(ch, i + 1)
+    return False
 
 
 def may_hold_ci(text: str, parts: tuple[str, ...]) -> bool:
@@ -656,6 +889,116 @@ def may_end_in_outlet(raw: str) -> bool:
     return k >= 1 and s[k - 1].isspace() and "A" <= s[k + 1:k + 2] <= "Z"
 
 
+def may_be_gallery_counter(raw: str) -> bool:
+    """GALLERY_RE's parts: a digit, and "/" or "of"."""
+    return any(c.isdecimal() for c in raw) and may_hold_ci(raw, _GALLERY_PRE)
+
+
+def may_be_quote_headline(raw: str) -> bool:
+    """QUOTE_HEADLINE_RE's shape: an ASCII capital first, and a ":" followed by a quotation
+    mark (one white-space character between allowed)."""
+    if not "A" <= raw[:1] <= "Z":
+        return False
+    i = raw.find(":")
+    while i >= 0:
+        j = i + 1
+        if raw[j:j + 1].isspace():
+            j += 1
+        if raw[j:j + 1] in ("‘", "'", '"', "“"):
+            return True
+        i = raw.find(":", i + 1)
+    return False
+
+
+_EDITS = ("updated", "corrected", "amended", "changed", "clarified", "edited", "revised")
+
+
+def _ascii_lower(raw: str, low: str | None) -> str | None:
+    """``low`` or ``raw.lower()``; None when ``raw`` holds a letter that re.I matches to an
+    ASCII letter but lower() does not (then any pattern may match)."""
+    if low is None:
+        if not raw.isascii() and any(c in raw for c in _FOLDS_TO_ASCII):
+            return None
+        low = raw.lower()
+    return low
+
+
+def may_be_update_note(raw: str, low: str | None = None) -> bool:
+    """UPDATE_NOTE_RE's words: "been", white space and an edit ("updated", "corrected", ...), or
+    "version of this" (``low``: ``raw.lower()``, given when it is safe to use: see ``_ascii_lower``)."""
+    low = _ascii_lower(raw, low)
+    if low is None or "version of this" in low:
+        return True
+    n = len(low)
+    i = low.find("been")
+    while i >= 0:
+        j = i + 4
+        while j < n and low[j].isspace():
+            j += 1
+        if j > i + 4 and low.startswith(_EDITS, j):
+            return True
+        i = low.find("been", i + 4)
+    return False
+
+
+def may_be_contact_verb(raw: str) -> bool:
+    """CONTACT_VERB_RE's words: "reach", "contact", "mail", "write to", "send" or "tip"."""
+    return may_hold_ci(raw, ("reach", "contact", "mail", "write to", "send", "tip"))
+
+
+_OPINION_WORDS = ("opinion", "op-ed", "commentary", "editorial", "column", "analysis")
+
+
+def may_be_disclaimer(raw: str, low: str | None = None) -> bool:
+    """DISCLAIMER_RE's words: "views expressed", "those of the author" (or writer), "r's own",
+    "not reflect " (or "not necessarily reflect "), or "this is a" (or "following is a") and a
+    word for an opinion piece (``low``: ``raw.lower()``, given when it is safe to use: see
+    ``_ascii_lower``)."""
+    low = _ascii_lower(raw, low)
+    return low is None or "views expressed" in low or "those of the author" in low or "those of the writer" in low \
+        or "r's own" in low or "r’s own" in low \
+        or "not reflect " in low or "not necessarily reflect " in low \
+        or (("this is a" in low or "following is a" in low) and any(w in low for w in _OPINION_WORDS))
+
+
+def may_be_career(lower: str) -> bool:
+    """CAREER_RE's words (in the lower-cased text)."""
+    return "served" in lower or "serves" in lower or "previously" in lower or "formerly" in lower \
+        or "most recently" in lower or "author" in lower or "writes" in lower or "worked" in lower
+
+
+_POSTS = ("fellow", "columnist", "contributor", "professor", "author", "writer", "editor", "scholar", "analyst",
+          "director", "president", "partner", "host", "correspondent", "reporter", "chair", "adviser", "advisor",
+          "lecturer", "researcher")
+
+
+def may_be_bio(raw: str) -> bool:
+    """BIO_RE's shape: an ASCII capital first and another after the first white space (a name);
+    "," (and at most one white-space character) before "a" or "the" ("a", "an", "also", "the"),
+    or "is" between white space; and a word for a post ("fellow", "columnist", ...)."""
+    if not "A" <= raw[:1] <= "Z":
+        return False
+    chunks = raw[:40].split(None, 2)
+    if len(chunks) < 2 and len(raw) > 40:
+        chunks = raw.split(None, 2)
+    if len(chunks) < 2 or not "A" <= chunks[1][:1] <= "Z" or not any(w in raw for w in _POSTS):
+        return False
+    i = raw.find(",")
+    while i >= 0:
+        j = i + 1
+        if raw[j:j + 1].isspace():
+            j += 1
+        if raw.startswith(("a", "the"), j):
+            return True
+        i = raw.find(",", i + 1)
+    i = raw.find("is", 1)
+    while i >= 0:
+        if raw[i - 1].isspace() and raw[i + 2:i + 3].isspace():
+            return True
+        i = raw.find("is", i + 1)
+    return False
+
+
 def may_hold_copyright(raw: str) -> bool:
     """COPY_RE's parts: "©", "(c)" or "copyright"."""
     return "©" in raw or may_hold_ci(raw, ("(c)", "copyright"))
@@ -688,10 +1031,18 @@ GUARDS = (
     (BYLINE_NAME_RE, may_be_byline_name),
     (DATEPREFIX_RE, lambda s: lead_may_be(lead_word(s), _DATEPREFIX_LEADS)),
     (EDITOR_NOTE_RE, lambda s: lead_may_be(lead_word(s), _EDITOR_NOTE_LEADS)),
-    (GALLERY_RE, lambda s: may_hold_ci(s, _GALLERY_PRE)),
+    (GALLERY_RE, may_be_gallery_counter),
     (UI_TOKEN_RE, lambda s: may_hold_ci(s, _UI_PRE)),
     (TEASER_JOINT_RE, may_be_teaser_joint),
     (OUTLET_END_RE, may_end_in_outlet),
     (COPY_RE, may_hold_copyright),
     (ABOUT_RE, may_be_about),
+    (QUOTE_HEADLINE_RE, may_be_quote_headline),
+    (UPDATE_NOTE_RE, may_be_update_note),
+    (CONTACT_VERB_RE, may_be_contact_verb),
+    (DISCLAIMER_RE, may_be_disclaimer),
+    (CAPTION_OPEN_RE, lambda s: ("FILE" in s or "In this" in s) and lead_word(s) in ("FILE", "In")),
+    (END_VIA_RE, lambda s: "via" in s),
+    (BIO_RE, may_be_bio),
+    (CAREER_RE, lambda s: may_be_career(s)),
 )

@@ -7,8 +7,13 @@ Loaded on first use (importing this module reads nothing). The lists:
 * ``labels`` — words that label a chrome item when followed by a colon ("Related:", "Photo:");
 * ``teaser_words`` — the vocabulary of teaser headings ("More Articles Like This");
 * ``block_words`` — words of headings that open a footer block ("Disclaimer", "Media contact");
-* ``caption_verbs`` — present-tense verbs of photo captions ("speaks", "waits", "gestures");
-* ``function_words``, ``stop_words``, ``months``, ``date_words`` — general English.
+* ``caption_verbs`` — present-tense verbs of photo captions ("speaks", "passes", "march");
+* ``prompt_verbs`` / ``prompt_objects`` — a prompt addressed to the reader: its imperative
+  ("listen", "follow", "sign") and what it points to ("here", "newsletter", "twitter");
+* ``function_words``, ``stop_words``, ``months``, ``date_words``, ``particles`` (prepositions
+  and adverb particles), ``past_forms`` (irregular past tenses), ``auxiliaries`` (words before a
+  participle), ``not_after_verb`` (words that follow a noun, not a verb: auxiliaries, modals,
+  relative pronouns, "and", "of"), ``clause_openers`` ("as", "while", "that") — general English.
 
 Every chrome entry has to be earned from more than one labelled or seed file
 (``benchmarks/check_lexicon.py``; ``tests/test_boilerplate.py`` checks the in-repo part).
@@ -37,6 +42,13 @@ class Lexicon:
         self.teaser = fs(data["teaser_words"])
         self.block_words = tuple(data["block_words"])
         self.caption_verbs = fs(data["caption_verbs"])
+        self.prompt_verbs = fs(data["prompt_verbs"])
+        self.prompt_objects = fs(data["prompt_objects"])
+        self.particles = fs(data["particles"])
+        self.past_forms = fs(data["past_forms"])
+        self.auxiliaries = fs(data["auxiliaries"])
+        self.not_after_verb = fs(data["not_after_verb"])
+        self.clause_openers = fs(data["clause_openers"])
         self.function = fs(data["function_words"])
         self.stop = self.function | fs(data["stop_words"])
         self.months = fs(data["months"])

@@ -7,10 +7,13 @@
 1. :func:`repetition` — context cues: a line repeating the headline (not as the text's
    first line) or an earlier line, a pull quote repeating an earlier quotation.
 2. :func:`score_units` — every paragraph's cues, weighed by the fitted model; inside a prose
-   paragraph, single sentences with a clearly chrome score.
-3. :func:`captions_with_credit` — a short caption paragraph holding a credit is chrome whole.
+   paragraph, single sentences with a clearly chrome score (and a prose paragraph whose chrome
+   is one sentence of it keeps its plain body sentences).
+3. :func:`captions_with_credit` — a short caption paragraph holding a credit is chrome whole,
+   and so is a caption-like sentence right before a credit line.
 4. :func:`repeated_across_articles` — a line also found in articles about other stories.
-5. :func:`head_fragments` — short fragments before the first prose paragraph.
+5. :func:`head_fragments` — short fragments before the first prose paragraph (not a piece of
+   the headline cut off by the splitter).
 6. :func:`teaser_headings` — a teaser or footer heading ("Related", "About X") in the body:
    the list under it is chrome, and late in the article so is off-topic text.
 7. :func:`after_copyright` — what follows a late copyright line.
@@ -30,8 +33,9 @@ from collections.abc import Sequence
 
 from reader.corpus.chrome.cues import (
     ABOUT_RE, BRACKET_CREDIT_RE, BYLINE_NAME_RE, COPY_RE, END_CREDIT_RE, INLINE_CREDIT_RE, PAREN_CREDIT_RE,
-    CONTEXT, QUOTE_START, QUOTED_RE, date_line, local_cues, may_be_about, may_be_byline_name,
-    may_be_inline_credit, may_be_paren_credit, may_end_in_credit, may_hold_copyright,
+    CONTEXT, GALLERY_RE, QUOTE_START, QUOTED_RE, REPORT_RE, caption_like, credit_cue, date_line, local_cues,
+    may_be_about, may_be_byline_name, may_be_gallery_counter, may_be_inline_credit, may_be_paren_credit,
+    may_end_in_credit, may_hold_copyright,
 )
 from reader.corpus.chrome.index import SAME_STORY, Index, topic_vector
 from reader.corpus.chrome.lexicon import lexicon
@@ -254,7 +258,11 @@ def score_units(run: Run) -> None:
         p.chrome = p.score >= THRESHOLD
         p.why = f"chrome cues (score {p.score:.1f})" if p.chrome else ""
     for p in run.paras:
-        if len(p.sents) <= 1 or p.chrome:
+        if len(p.sents) <= 1:
+            continue
+        if p.chrome:
+            if p.sl:
+                _keep_plain_sentences(run, p)
             continue
         scores = []
         for i in p.sents:
@@ -268,10 +276,54 @@ def score_units(run: Run) -> None:
                     run.sent_flag[i] = "chrome cues (sentence)"
 
 
+def _keep_plain_sentences(run: Run, p: Para) -> None:
+    """A prose paragraph whose chrome cues come from one of its sentences ("... ’ ” Jane Doe
+    contributed to this report."): if a sentence of it is plainly body text on its own (prose,
+    six words or more, no chrome evidence, far below the threshold), the paragraph is not chrome,
+    and its sentences that score as chrome are flagged one by one."""
+    mdl, topic, texts, sents = run.model, run.topic, run.texts, run.sents
+    plain = False
+    for i in p.sents:  # (only prose sentences can be plain: the others need no cues here)
+        t = texts[sents[i].text.strip()]
+        if t.sl and t.n >= 6:
+            vec = local_cues(sents[i].text, topic, texts)
+            sc, ev = mdl.score(vec, run.sent_context.get(i, ())) if vec else (THRESHOLD, 0.0)
+            if ev <= 0 and sc < THRESHOLD - NEAR:
+                plain = True
+                break
+    if not plain:
+        return
+    p.chrome = False
+    p.why = ""
+    for i in p.sents:
+        vec = local_cues(sents[i].text, topic, texts)
+        if vec and mdl.score(vec, run.sent_context.get(i, ()))[0] >= THRESHOLD:
+            run.sent_flag[i] = "chrome cues (sentence)"
+
+
 def captions_with_credit(run: Run) -> None:
-    """A short caption paragraph (a few sentences) that holds a photo credit is chrome whole."""
+    """A short caption paragraph (a few sentences) that holds a photo credit is chrome whole;
+    so is the one sentence right before a credit line of its own (the caption it credits) when it
+    reads like a caption (no verb in the past tense; "during" or a full date or a verb in the
+    present tense), unless it quotes or reports somebody or it is a gallery's text (a counter,
+    "3 of 12", before it). A caption that tells a fact in the past tense ("Biden dubbed the bill a
+    'Jim Crow' law.") may be linked to a sentence of the other article: it stays."""
     texts = run.texts
-    for p in run.paras:
+    paras = run.paras
+    for j in range(1, len(paras)):
+        q, p = paras[j], paras[j - 1]
+        if not q.chrome or q.n > 8 or p.chrome or len(p.sents) != 1 or p.n < 4:
+            continue
+        if not credit_cue(q.text, texts):
+            continue
+        text = p.text.strip()
+        if text.startswith(QUOTE_START) or REPORT_RE.search(p.t.lower) or not caption_like(p.t):
+            continue
+        before = run.sents[p.sents[0] - 1].text.strip().rsplit("\n", 1)[-1]  # (the line before)
+        if len(before) <= 40 and may_be_gallery_counter(before) and GALLERY_RE.match(before):
+            continue  # "3 of 12", caption, credit: a gallery, whose captions are its text
+        p.mark("caption before its credit")
+    for p in paras:
         if p.chrome or len(p.sents) <= 1 or p.n > 45 or len(p.sents) > 3:
             continue
         # (each pattern runs only when its cheap necessary check passes)
@@ -320,13 +372,22 @@ def _strong_body(p: Para) -> bool:
 
 
 def head_fragments(run: Run) -> None:
-    """Short fragments before the first prose paragraph (a site's header)."""
+    """Short fragments before the first prose paragraph (a site's header), but not a piece of
+    the headline."""
     paras = run.paras
     run.first_body = next((j for j, p in enumerate(paras) if _strong_body(p)), len(paras))
     for j in range(run.first_body):
         p = paras[j]
-        if p.weak and (p.n <= 6 or p.cue > 0):
+        if p.weak and (p.n <= 6 or p.cue > 0) and not _title_piece(run, p):
             p.mark("header fragment")
+
+
+def _title_piece(run: Run, p: Para) -> bool:
+    """A piece of the headline, three words or more, cut off by the splitter ("Trump Vetoes
+    Bill, Calls" of "Trump Vetoes Bill, Calls It ..."): article text. (The whole headline again
+    is the repetition pass's to judge.)"""
+    title_key = run.title_t.key
+    return p.n >= 3 and bool(p.key) and p.key != title_key and (" " + p.key + " ") in (" " + title_key + " ")
 
 
 def find_site_names(run: Run) -> None:
@@ -473,14 +534,14 @@ def after_copyright(run: Run) -> None:
 
 
 def fragments_next_to_chrome(run: Run) -> None:
-    """Short fragments next to chrome (a widget's title, a lone "Email" button); one sweep
-    each way lets a run of fragments join the chrome beside it."""
+    """Short fragments next to chrome (a widget's title, a lone "Email" button), but not a piece
+    of the headline; one sweep each way lets a run of fragments join the chrome beside it."""
     paras = run.paras
     count = len(paras)
     for order in (range(count), range(count - 1, -1, -1)):
         for j in order:
             p = paras[j]
-            if p.chrome or not p.weak or p.n > 5:
+            if p.chrome or not p.weak or p.n > 5 or _title_piece(run, p):
                 continue
             if (j > 0 and paras[j - 1].chrome) or (j + 1 < count and paras[j + 1].chrome):
                 widget = j + 2 < count and paras[j + 1].chrome and paras[j + 2].chrome
@@ -522,7 +583,9 @@ def tail(run: Run) -> None:
             p.mark("short line inside footer")
             j -= 1
             continue
-        if len(p.content) >= 4 and p.cue > 0 and p.score >= THRESHOLD - NEAR:
+        # (a paragraph whose chrome is one of its sentences, flagged alone, is not footer text)
+        if len(p.content) >= 4 and p.cue > 0 and p.score >= THRESHOLD - NEAR \
+                and not any(i in run.sent_flag for i in p.sents):
             sandwich = j > 0 and paras[j - 1].chrome
             if core.overlap(p, j) < (0.35 if sandwich else 0.25):
                 p.mark("off-topic footer text")

@@ -37,8 +37,9 @@ class LazyRe:
 WORD_RE = LazyRe(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*|\d+(?:[.,:/h-]\d+)*(?:st|nd|rd|th)?", re.U)
 MDLINK_RE = LazyRe(r"(!?)\[([^\]\n]*)\]\([^)\n]*\)")
 MD_STRIP_RE = LazyRe(r"[*_#`~]+")
-TERMINAL_RE = LazyRe(r"[.!?…][\"'’”»)\]*_]*$")
-_TERMINAL_CLOSERS = "\"'’”»)]*_"  # what TERMINAL_RE allows after the terminal mark
+# (white space may sit between the mark and its closers: "disturbing . ”" in tokenised text)
+TERMINAL_RE = LazyRe(r"[.!?…][\"'’”»)\]*_ \t\n\r\x0b\x0c]*$")
+_TERMINAL_CLOSERS = "\"'’”»)]*_ \t\n\r\x0b\x0c"  # what TERMINAL_RE allows after the terminal mark
 # Text in which lower-casing may change how WORD_RE splits words: characters outside ASCII,
 # Latin-1 and Latin Extended-A up to U+012F and General Punctuation (for all those, lower()
 # gives one character of the same class; "İ" gives two), and a digit before a letter that
