@@ -24,7 +24,7 @@ from reader.engine.features import SIGNALS, Unit
 
 EVENT_FEATURES = (
     "general_cosine",  # cosine of the articles' stem vectors, general-English rarity weights
-    "best_sentences",  # mean character cosine of the three closest sentence pairs
+    "best_sentences",  # mean character cosine of the three closest pairs of different sentences
     "titles",  # general-rarity cosine of the two headlines
 )
 _CHAR = SIGNALS.index("char_cos")
@@ -32,7 +32,9 @@ _CHAR = SIGNALS.index("char_cos")
 
 def event_features(left: list[Unit], right: list[Unit], table) -> list[float]:
     """The article-level signals; ``table`` is match.link_table(left, right, weights)."""
-    closest = sorted((x.features[_CHAR] for x in table), reverse=True)
+    # Identical lines say nothing about the event: a stock sentence or a boilerplate line can
+    # stand in reports of different events (and wire copies share everything else too).
+    closest = sorted((x.features[_CHAR] for x in table if left[x.i].norm != right[x.j].norm), reverse=True)
     best = fsum(closest[:3]) / 3 if closest else 0.0
     ta = [u for u in left if u.title][:1]
     tb = [u for u in right if u.title][:1]
