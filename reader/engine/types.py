@@ -119,7 +119,3 @@ class Comparison(Record):
                 if best is None or m.score > best.score:
                     best = m
         return best
-
-    def links_of(self, side: Literal["left", "right"], sentence_id: int) -> list[int]:
-        """Indexes into ``matches`` of every link a sentence takes part in, in match order."""
-        return [k for k, m in enumerate(self.matches) if sentence_id in (m.left if side == "left" else m.right)]

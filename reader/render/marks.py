@@ -28,8 +28,7 @@ def badge(count: int) -> str:
 
 
 def sentence_links(c: Comparison) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """Sentence id -> indexes into ``c.matches`` of every link it takes part in, per side
-    (in one pass: ``Comparison.links_of`` scans every link per call)."""
+    """Sentence id -> indexes into ``c.matches`` of every link it takes part in, per side."""
     left: dict[int, list[int]] = {}
     right: dict[int, list[int]] = {}
     for k, m in enumerate(c.matches):
