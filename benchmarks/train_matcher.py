@@ -177,7 +177,7 @@ def event_rows():
     """[kind, story a, story b, label] + EVENT_FEATURES for same-story and cross-story pairs
     (all PAC stories except the cross-story benchmark's)."""
     from reader.engine.compare import units
-    from reader.engine.event import days_apart, event_features
+    from reader.engine.event import days_apart, event_features, table_closeness
     from reader.engine.match import link_table, prepare
 
     bench = set(crossstory_bench_stories())
@@ -190,7 +190,7 @@ def event_rows():
         L, R = arts[a][sa], arts[b][sb]
         w = prepare(L, R)
         gap = days_apart(dates[a][sa], dates[b][sb])
-        return [f"{a}.{sa}", f"{b}.{sb}", label, "-" if gap is None else gap] + event_features(L, R, link_table(L, R, w))
+        return [f"{a}.{sa}", f"{b}.{sb}", label, "-" if gap is None else gap] + event_features(L, R, table_closeness(link_table(L, R, w)))
 
     rows = [row(n, 0, n, 1, 1) for n in stories if len(arts[n]) == 2]
     dup = [set(d) for d in SAME_EVENT]

@@ -10,7 +10,7 @@ from reader.corpus.model import Article
 from reader.engine import model
 from reader.engine.align import build_rows, mark_moved
 from reader.engine.features import SIGNALS, Unit
-from reader.engine.event import event_features, same_event
+from reader.engine.event import event_features, same_event, table_closeness
 from reader.engine.match import Link, accepted, link_table, prepare, score_links
 from reader.engine.types import Comparison, Kind, Match, Stats
 
@@ -69,7 +69,7 @@ def _compare(left: Article, right: Article, force: bool) -> Comparison:
     if lu and ru:
         w = prepare(lu, ru)
         table = link_table(lu, ru, w)
-        event = same_event(event_features(lu, ru, table), left.date, right.date)
+        event = same_event(event_features(lu, ru, table_closeness(table)), left.date, right.date)
         one_event = force or event >= model.layer("event").threshold
         scored = score_links(lu, ru, w, table)
         if not one_event:

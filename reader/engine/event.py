@@ -17,6 +17,7 @@ their words: next month's vote on the same bill is another event.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from math import fsum
 
 from reader.engine import model, rarity
@@ -30,16 +31,23 @@ EVENT_FEATURES = (
 _CHAR = SIGNALS.index("char_cos")
 
 
-def event_features(left: list[Unit], right: list[Unit], table) -> list[float]:
-    """The article-level signals; ``table`` is match.link_table(left, right, weights)."""
+def event_features(left: list[Unit], right: list[Unit], closeness: Iterable[tuple[int, int, float]]) -> list[float]:
+    """The article-level signals. ``closeness``: (left position, right position, character
+    cosine) of every candidate sentence pair — ``table_closeness`` of a link table, or
+    ``match.candidate_closeness`` when no links are wanted (grouping many articles)."""
     # Identical lines say nothing about the event: a stock sentence or a boilerplate line can
     # stand in reports of different events (and wire copies share everything else too).
-    closest = sorted((x.features[_CHAR] for x in table if left[x.i].norm != right[x.j].norm), reverse=True)
+    closest = sorted((c for i, j, c in closeness if left[i].norm != right[j].norm), reverse=True)
     best = fsum(closest[:3]) / 3 if closest else 0.0
     ta = [u for u in left if u.title][:1]
     tb = [u for u in right if u.title][:1]
     titles = _cosine(_general(ta), _general(tb)) if ta and tb else 0.0
     return [_cosine(_general(left), _general(right)), best, titles]
+
+
+def table_closeness(table) -> Iterable[tuple[int, int, float]]:
+    """The character cosines of a link table's candidates (match.link_table)."""
+    return ((x.i, x.j, x.features[_CHAR]) for x in table)
 
 
 def same_event(features: list[float], left_date: str | None = None, right_date: str | None = None) -> float:

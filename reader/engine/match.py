@@ -59,14 +59,26 @@ def prepare(left: list[Unit], right: list[Unit]) -> Weights:
     return w
 
 
-def link_table(left: list[Unit], right: list[Unit], w: Weights) -> list[Link]:
-    """Every candidate pair with its full feature vector (``LINK_FEATURES``)."""
-    pairs = sorted(candidate_pairs(left, right, w))
-    sig: dict[tuple[int, int], list[float]] = {}
-    for i, j in pairs:
+def scored_pairs(left: list[Unit], right: list[Unit], w: Weights) -> list[tuple[int, int]]:
+    """The candidate pairs worth scoring, sorted (none joins a sentence with one ten times longer)."""
+    out = []
+    for i, j in sorted(candidate_pairs(left, right, w)):
         a, b = left[i].nwords, right[j].nwords
         if min(a, b) * MAX_LENGTH_RATIO < max(a, b) and left[i].norm != right[j].norm:
             continue
+        out.append((i, j))
+    return out
+
+
+def candidate_closeness(left: list[Unit], right: list[Unit], w: Weights) -> list[tuple[int, int, float]]:
+    """(i, j, character cosine) of the pairs link_table would score, without scoring them."""
+    return [(i, j, w.char_cos(left[i], right[j])) for i, j in scored_pairs(left, right, w)]
+
+
+def link_table(left: list[Unit], right: list[Unit], w: Weights) -> list[Link]:
+    """Every candidate pair with its full feature vector (``LINK_FEATURES``)."""
+    sig: dict[tuple[int, int], list[float]] = {}
+    for i, j in scored_pairs(left, right, w):
         sig[i, j] = signals(left[i], right[j], w)
     if not sig:
         return []
