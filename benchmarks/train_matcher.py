@@ -207,6 +207,45 @@ def event_rows():
     return rows
 
 
+GROUP_PILES = ((1, 30), (2, 30), (3, 20), (10, 10), (30, 5), (0, 1))  # (stories, draws); 0: all
+
+
+def group_piles() -> list[list[int]]:
+    """Piles of PAC stories to group (every story but the cross-story benchmark's): one story
+    alone, two, three, ten, thirty, and all of them — a user's folder is often small, and in a
+    small pile every word is "common" to it, so the model must see piles of every size."""
+    bench = set(crossstory_bench_stories())
+    stories = [n for n in pac_stories() if n not in bench]
+    rng = random.Random(12)
+    return [rng.sample(stories, k) if k else list(stories) for k, draws in GROUP_PILES for _ in range(draws)]
+
+
+def group_rows():
+    """Candidate pairs of every pile with their grouping features, dated as published; then the
+    same rows as undated articles would give them (the date signals off), so the model also
+    groups from words alone."""
+    from reader.story.grouping import Pile
+
+    same = {n: min(d) for d in SAME_EVENT for n in d}
+    cache: dict[int, list] = {}
+    rows = []
+    for pid, piled in enumerate(group_piles()):
+        arts, story = [], []
+        for n in piled:
+            if n not in cache:
+                cache[n] = _articles(SHARED / "pac" / f"story-{n}")
+            arts += cache[n]
+            story += [same.get(n, n)] * len(cache[n])
+        pile = Pile(arts)
+        for i, j in pile.candidates():
+            f = pile.features(i, j)
+            label = int(story[i] == story[j])
+            if not pile.far_apart(i, j):  # dated too far apart: never one story (serving's rule)
+                rows.append([pid, "dated", len(arts), i, j, story[i], story[j], label] + f)
+            rows.append([pid, "undated", len(arts), i, j, story[i], story[j], label] + f[:-2] + [0.0, 0.0])
+    return rows
+
+
 def build_tables() -> None:
     from reader.engine.features import PAIR_FEATURES
     from reader.engine.match import LINK_FEATURES
@@ -219,6 +258,10 @@ def build_tables() -> None:
     from reader.engine.event import EVENT_FEATURES
 
     write_table(TABLES / "event_pac.tsv.gz", ["a", "b", "label", "days_apart", *EVENT_FEATURES], event_rows())
+    from reader.story.grouping import GROUP_FEATURES
+
+    write_table(TABLES / "group_pac.tsv.gz",
+                ["pile", "dates", "size", "a", "b", "story_a", "story_b", "label", *GROUP_FEATURES], group_rows())
     print(f"tables: {len(g)} candidates in {len(counts)} gold stories -> {TABLES}")
 
 
@@ -379,6 +422,81 @@ def fit_event():
     return names, bias, w, th, max_days(gaps, y), (missed, npos, passed, len(y) - npos)
 
 
+GROUP_L2 = 1.0
+GROUP_FOLDS = 5
+
+
+def load_group_table():
+    header, rows = read_table(TABLES / "group_pac.tsv.gz")
+    data = [{"pile": (int(r[0]), r[1]), "size": int(r[2]), "a": int(r[3]), "b": int(r[4]), "sa": int(r[5]),
+             "sb": int(r[6]), "label": int(r[7]), "x": [float(v) for v in r[8:]]} for r in rows]
+    return header[8:], data
+
+
+def cluster_pairs(n: int, probs: dict[tuple[int, int], float], threshold: float) -> list[int]:
+    """Average-linkage clustering as reader.story.grouping does (pairs not given count as 0)."""
+    groups = {i: [i] for i in range(n)}
+    of = list(range(n))
+    for p, i, j in sorted(((p, i, j) for (i, j), p in probs.items() if p >= threshold), key=lambda t: (-t[0], t[1], t[2])):
+        a, b = of[i], of[j]
+        if a == b:
+            continue
+        cross = [probs.get((min(x, y), max(x, y)), 0.0) for x in groups[a] for y in groups[b]]
+        if sum(cross) / len(cross) < threshold:
+            continue
+        groups[a].extend(groups[b])
+        for x in groups.pop(b):
+            of[x] = a
+    return of
+
+
+def fit_group():
+    """Weights on every row; the threshold the best pairwise F1, pooled over every pile (dated
+    and undated), of the clusterings under 5-fold cross-validation by story (story number mod 5)."""
+    names, data = load_group_table()
+    X = [d["x"] for d in data]
+    y = [d["label"] for d in data]
+    bias, w = fit(X, y, l2=GROUP_L2)
+    fold = lambda s: s % GROUP_FOLDS  # noqa: E731
+    probs: dict[tuple, dict[tuple[int, int], float]] = {}
+    truth: dict[tuple, dict[int, int]] = {}
+    size: dict[tuple, int] = {}
+    for d in data:
+        probs.setdefault(d["pile"], {})
+        t = truth.setdefault(d["pile"], {})
+        t[d["a"]], t[d["b"]] = d["sa"], d["sb"]
+        size[d["pile"]] = d["size"]
+    for f in range(GROUP_FOLDS):
+        tr = [k for k, d in enumerate(data) if fold(d["sa"]) != f and fold(d["sb"]) != f]
+        b, ww = fit([X[k] for k in tr], [y[k] for k in tr], l2=GROUP_L2)
+        for d in data:
+            if fold(d["sa"]) == f or fold(d["sb"]) == f:
+                probs[d["pile"]][d["a"], d["b"]] = predict(b, ww, d["x"])
+
+    def scores(t: float) -> dict[str, tuple[int, int, int]]:
+        out = {"dated": [0, 0, 0], "undated": [0, 0, 0]}
+        for pile, ps in probs.items():
+            n = size[pile]
+            of = cluster_pairs(n, ps, t)
+            lab = [truth[pile].get(i, -1 - i) for i in range(n)]
+            for i in range(n):
+                for j in range(i + 1, n):
+                    same, p = lab[i] == lab[j], of[i] == of[j]
+                    acc = out[pile[1]]
+                    acc[0] += same and p
+                    acc[1] += p and not same
+                    acc[2] += same and not p
+        return out
+
+    best = None
+    for t in [k / 100 for k in range(20, 91, 2)]:
+        s = scores(t)
+        key = (prf(*[a + b for a, b in zip(s["dated"], s["undated"])])[2], -t)
+        if best is None or key > best[0]:
+            best = (key, t, {k: prf(*v) for k, v in s.items()})
+    return names, bias, w, best[1], best[2]
+
+
 def fit_all(report: bool = True) -> dict:
     from reader.engine.features import PAIR_FEATURES
     from reader.engine.match import LINK_FEATURES
@@ -395,6 +513,10 @@ def fit_all(report: bool = True) -> dict:
     from reader.engine.event import EVENT_FEATURES
 
     assert enames == list(EVENT_FEATURES), "event table is stale: rebuild the tables"
+    gnames, gb, gw, gth, gscores = fit_group()
+    from reader.story.grouping import GROUP_FEATURES
+
+    assert gnames == list(GROUP_FEATURES), "group table is stale: rebuild the tables"
     out = {
         "about": "Written by benchmarks/train_matcher.py; do not edit by hand.",
         "pair": {"features": list(PAIR_FEATURES), "weights": [round(v, 8) for v in pw], "bias": round(pb, 8),
@@ -406,6 +528,10 @@ def fit_all(report: bool = True) -> dict:
                   "threshold": eth, "max_days_apart": edays,
                   "fitted_on": f"PAC: {npos} pairs of one story's two outlets against {nneg} pairs of articles of "
                                f"different stories (not the cross-story benchmark's)"},
+        "group": {"features": list(GROUP_FEATURES), "weights": [round(v, 8) for v in gw], "bias": round(gb, 8),
+                  "threshold": gth,
+                  "fitted_on": "piles of 1, 2, 3, 10, 30 and all PAC stories (not the cross-story benchmark's), "
+                               "dated and undated"},
     }
     if report:
         (tp, fp, fn), per = tally(data, counts, probs, lth)
@@ -417,6 +543,9 @@ def fit_all(report: bool = True) -> dict:
         print(f"pair model: threshold {pth:.2f}, accuracy on MSRP train {acc:.3f} (10-fold: bench_pairs.py)")
         print(f"event model, 10-fold: threshold {eth:.3f}; same-story pairs judged different events {missed}/{npos}, "
               f"different-story pairs judged one event {passed}/{nneg}")
+        for pile, (p, r, f) in gscores.items():
+            print(f"grouping model, 5-fold by story, {len(GROUP_PILES)} kinds of PAC piles, {pile}: pairwise F1 {f:.3f} "
+                  f"(P {p:.3f}, R {r:.3f}) at threshold {gth:.2f}")
     return out
 
 

@@ -25,6 +25,7 @@ from reader.engine import model  # noqa: E402
 from reader.engine.event import EVENT_FEATURES  # noqa: E402
 from reader.engine.features import PAIR_FEATURES  # noqa: E402
 from reader.engine.match import LINK_FEATURES  # noqa: E402
+from reader.story.grouping import GROUP_FEATURES  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +42,10 @@ def test_tables_hold_the_engines_features():
     assert train_matcher.load_pair_table()[0] == list(PAIR_FEATURES)
     assert train_matcher.load_link_table()[0] == list(LINK_FEATURES)
     assert train_matcher.load_event_table()[0] == list(EVENT_FEATURES)
+    assert train_matcher.load_group_table()[0] == list(GROUP_FEATURES)
 
 
-@pytest.mark.parametrize("layer", ["pair", "link", "event"])
+@pytest.mark.parametrize("layer", ["pair", "link", "event", "group"])
 def test_refit_gives_the_committed_parameters(refit, committed, layer):
     got, want = refit[layer], committed[layer]
     assert got["features"] == want["features"]
@@ -55,7 +57,7 @@ def test_refit_gives_the_committed_parameters(refit, committed, layer):
 
 
 def test_the_engine_serves_the_committed_parameters(committed):
-    for name in ("pair", "link", "event"):
+    for name in ("pair", "link", "event", "group"):
         layer = model.layer(name)
         assert list(layer.features) == committed[name]["features"]
         assert layer.weights == committed[name]["weights"] and layer.threshold == committed[name]["threshold"]

@@ -60,11 +60,12 @@ def same_event(features: list[float], left_date: str | None = None, right_date: 
 
 def days_apart(a: str | None, b: str | None) -> int | None:
     """Days between two dates given as ISO text ("2022-06-08", "2022-06-08T10:00Z"); None if either is unknown."""
-    da, db = _day(a), _day(b)
+    da, db = parse_day(a), parse_day(b)
     return None if da is None or db is None else abs((da - db).days)
 
 
-def _day(text: str | None):
+def parse_day(text: str | None):
+    """The date at the start of an ISO text ("2022-06-08", "2022-06-08T10:00Z"), or None."""
     if not text:
         return None
     import datetime  # only when both articles are dated

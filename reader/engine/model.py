@@ -67,7 +67,7 @@ def data() -> dict:
 
 
 def layer(name: str) -> Layer:
-    """The fitted ``pair``, ``link`` or ``event`` model."""
+    """The fitted ``pair``, ``link``, ``event`` or ``group`` model."""
     if name not in _LAYERS:
         _LAYERS[name] = Layer.from_dict(data()[name])
     return _LAYERS[name]

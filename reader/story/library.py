@@ -1,0 +1,233 @@
+"""A set of articles opened together: loading, comparisons cached by content, stories.
+
+Loading: up to :data:`LAZY_THRESHOLD` files are loaded whole; above it, the first two readable
+ones are loaded and the others listed from a cheap peek (title and source from the head and
+tail of the file, ~0.5 ms a file) as *stubs*, loaded when asked (:meth:`Library.load`).
+
+Comparisons: ``Library.compare(a, b)`` computes a pair once, whoever asks (the pair view, the
+story overview, a notes export); the cache is keyed by the content of both articles (title,
+text, date), so an article edited on disk is compared afresh and a copy under another name is
+not compared twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+
+from reader.corpus.model import Article
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reader.corpus.listing import Listing
+    from reader.engine.types import Comparison
+    from reader.story.grouping import Story
+    from reader.story.overview import Overview
+
+LAZY_THRESHOLD = 20
+"""Up to this many files, every article is loaded at once."""
+
+NOT_READ = "not read yet"
+"""The warning a stub carries (never shown as a problem)."""
+
+CACHE_SIZE = 512
+"""Comparisons kept (a story of 20 articles has 190 pairs)."""
+
+
+def content_key(article: Article) -> str:
+    """What a comparison of this article depends on: its title, text and date."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in (article.title, article.text, article.date or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def stub_article(listing: Listing) -> Article:
+    """An unloaded article for the list: title and source only (both one line)."""
+    from reader.corpus.errors import one_line
+
+    title = one_line(listing.title, 300)
+    if listing.empty and listing.size:  # peek saw no text in the head: binary, or odd bytes
+        title = one_line(listing.path.rsplit("/", 1)[-1], 300)
+    warnings = ["empty"] if listing.size == 0 else [NOT_READ]
+    return Article(path=listing.path, title=title, source=one_line(listing.source, 120), text="",
+                   warnings=warnings)
+
+
+def is_empty(article: Article) -> bool:
+    return not article.sentences and "empty" in article.warnings
+
+
+def load_one(path: str) -> tuple[Article | None, str | None]:
+    """(article, None) or (None, one-line reason): never raises."""
+    from reader.corpus.errors import one_line
+    from reader.corpus.load import LoadError, load_article
+
+    try:
+        return load_article(path), None
+    except LoadError as exc:
+        return None, one_line(str(exc), 600)
+    except Exception as exc:  # noqa: BLE001 - defensive: a bad file never kills the app
+        return None, one_line(f"{path}: {type(exc).__name__}: {exc}", 600)
+
+
+class Library:
+    """The articles opened together, and what is computed across them."""
+
+    def __init__(self, articles: Iterable[Article] = (), problems: Iterable[str] = (),
+                 pending: Iterable[str] = ()) -> None:
+        self.articles: list[Article] = list(articles)
+        self.problems: list[str] = list(problems)
+        """One line per file that could not be read (or listed)."""
+        self.pending: set[str] = set(pending)
+        """Paths of stubs: listed from a peek, not loaded yet."""
+        self.failed: dict[str, str] = {}
+        """Path -> why a listed article could not be loaded when asked for."""
+        self._comparisons: OrderedDict[tuple[str, str, bool], Comparison] = OrderedDict()
+        self._stories: list[Story] | None = None
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, paths: Iterable[str], *, lazy: bool = True) -> Library:
+        """Files, folders (recursively) and URLs, as the command line gives them."""
+        from reader.corpus.discover import collect_paths
+
+        found, problems = collect_paths(list(paths))
+        lib = cls.of_files([str(p) for p in found], lazy=lazy)
+        lib.problems[:0] = problems
+        return lib
+
+    @classmethod
+    def of_files(cls, files: list[str], *, lazy: bool = True, wanted: int = 2) -> Library:
+        """Every file loaded; above LAZY_THRESHOLD files (when ``lazy``), the first ``wanted``
+        readable ones loaded and the others listed from a peek."""
+        lib = cls()
+        if lazy and len(files) > LAZY_THRESHOLD:
+            lib._list_lazily(files, wanted)
+        else:
+            for path in files:
+                article, problem = load_one(path)
+                if article is None:
+                    lib.problems.append(problem or path)
+                else:
+                    lib.articles.append(article)
+        # Empty files stay listed (marked empty) but go last, so the first pair shown has text.
+        lib.articles.sort(key=lambda a: a.path not in lib.pending and not a.sentences)
+        return lib
+
+    def _list_lazily(self, paths: list[str], wanted: int) -> None:
+        from reader.corpus.errors import LoadError, one_line
+        from reader.corpus.listing import peek
+
+        loaded = 0
+        for path in paths:
+            if loaded < wanted:
+                article, problem = load_one(path)
+                if article is None:
+                    self.problems.append(problem or one_line(path, 300))
+                    continue
+                self.articles.append(article)
+                loaded += 1
+                continue
+            try:
+                listing = peek(path)
+            except LoadError as exc:
+                self.problems.append(one_line(str(exc), 600))
+                continue
+            except Exception as exc:  # noqa: BLE001
+                self.problems.append(one_line(f"{path}: {type(exc).__name__}: {exc}", 600))
+                continue
+            self.articles.append(stub_article(listing))
+            self.pending.add(listing.path)
+
+    # ------------------------------------------------------------------ loading
+    def is_loaded(self, article: Article) -> bool:
+        return article.path not in self.pending
+
+    @property
+    def loaded(self) -> list[Article]:
+        """The articles read so far (stubs left out)."""
+        return [a for a in self.articles if a.path not in self.pending]
+
+    def load(self, index: int) -> Article | None:
+        """The article at ``index``, read now if it is a stub; None if it cannot be read (the
+        reason is in ``failed``)."""
+        article = self.articles[index]
+        if article.path not in self.pending:
+            return article
+        if article.path in self.failed:
+            return None
+        loaded, problem = load_one(article.path)
+        self.settle(index, loaded, problem)
+        return loaded
+
+    def settle(self, index: int, article: Article | None, problem: str | None) -> bool:
+        """Record the outcome of loading the stub at ``index`` (loaded here or elsewhere, e.g.
+        in a worker thread). Returns whether anything changed."""
+        stub = self.articles[index]
+        if stub.path not in self.pending:
+            return False
+        if article is None:
+            self.failed[stub.path] = problem or stub.path  # still listed, never loaded
+            return True
+        self.pending.discard(stub.path)
+        self.articles[index] = article
+        self._stories = None
+        return True
+
+    def load_all(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Read every stub (``progress(done, total)`` after each)."""
+        todo = [k for k, a in enumerate(self.articles) if a.path in self.pending and a.path not in self.failed]
+        for n, k in enumerate(todo, 1):
+            self.load(k)
+            if progress is not None:
+                progress(n, len(todo))
+
+    # ------------------------------------------------------------------ comparing
+    def compare(self, left: Article, right: Article, same_event: bool = False) -> Comparison:
+        """The comparison of two loaded articles, computed once (cached by content)."""
+        key = (content_key(left), content_key(right), same_event)
+        cached = self._comparisons.get(key)
+        if cached is not None and cached.left.path == left.path and cached.right.path == right.path:
+            self._comparisons.move_to_end(key)
+            return cached
+        from reader.engine.compare import compare
+
+        result = compare(left, right, same_event=same_event)
+        self._comparisons[key] = result
+        while len(self._comparisons) > CACHE_SIZE:
+            self._comparisons.popitem(last=False)
+        return result
+
+    def cached(self, left: Article, right: Article, same_event: bool = False) -> Comparison | None:
+        """The comparison if it was computed already, else None (never computes)."""
+        c = self._comparisons.get((content_key(left), content_key(right), same_event))
+        return c if c is not None and c.left.path == left.path and c.right.path == right.path else None
+
+    def remember(self, comparison: Comparison, same_event: bool = False) -> None:
+        """Keep a comparison computed elsewhere (a preload process) as if computed here."""
+        self._comparisons[(content_key(comparison.left), content_key(comparison.right), same_event)] = comparison
+
+    # ------------------------------------------------------------------ stories
+    def stories(self) -> list[Story]:
+        """The loaded articles grouped into stories (articles about one event), computed once
+        until an article is added or loaded."""
+        if self._stories is None:
+            from reader.story.grouping import group
+
+            self._stories = group(self.loaded)
+        return self._stories
+
+    def story_of(self, article: Article) -> Story | None:
+        for story in self.stories():
+            if any(a.path == article.path for a in story.articles):
+                return story
+        return None
+
+    def overview(self, story: Story, progress: Callable[[int, int], None] | None = None) -> Overview:
+        """Pairs, facts and coverage of one story (its pairs compared through this library)."""
+        from reader.story.overview import build_overview
+
+        return build_overview(self, story, progress)
