@@ -21,7 +21,8 @@ from pathlib import Path
 from reader.corpus.errors import LoadError, cap_text, display_path, one_line
 
 TIMEOUT = 20.0  # seconds for the whole download
-MAX_BYTES: int | None = None  # None: the loader's file size cap (reader.corpus.load.MAX_BYTES)
+MAX_BYTES: int | None = None  # None: the cap the caller passes (the loader's file size cap)
+DEFAULT_CAP = 10 * 1024 * 1024
 _CHUNK = 64 * 1024
 
 
@@ -65,26 +66,24 @@ def _opener() -> urllib.request.OpenerDirector:
     return opener
 
 
-def _cap() -> int:
+def _cap(max_bytes: int | None = None) -> int:
     if MAX_BYTES is not None:
         return MAX_BYTES
-    from reader.corpus import load
-
-    return load.MAX_BYTES
+    return DEFAULT_CAP if max_bytes is None else max_bytes
 
 
 def _key(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:40]
 
 
-def _read_cache(url: str) -> Fetched | None:
+def _read_cache(url: str, max_bytes: int | None = None) -> Fetched | None:
     base = cache_dir() / "pages" / _key(url)
     try:
         meta = json.loads((base.with_suffix(".json")).read_text(encoding="utf-8"))
         data = base.with_suffix(".body").read_bytes()
     except (OSError, ValueError):
         return None
-    if not isinstance(meta, dict) or meta.get("url") != url or len(data) > _cap():
+    if not isinstance(meta, dict) or meta.get("url") != url or len(data) > _cap(max_bytes):
         return None
     return Fetched(url, str(meta.get("final_url") or url), data, meta.get("content_type"), meta.get("charset"), True)
 
@@ -104,17 +103,17 @@ def _write_cache(f: Fetched) -> None:
         pass  # no cache is not an error: the page was fetched
 
 
-def fetch(url: str, *, timeout: float | None = None, use_cache: bool = True) -> Fetched:
-    """Download ``url`` (or read it from the cache). Raises LoadError on any failure."""
+def fetch(url: str, *, timeout: float | None = None, use_cache: bool = True, max_bytes: int | None = None) -> Fetched:
+    """Download ``url`` (or read it from the cache), at most ``max_bytes``. Raises LoadError on any failure."""
     name = display_path(url, 200)
     if not is_url(url):
         raise LoadError(f"{name}: not an http(s) address")
     if use_cache:
-        cached = _read_cache(url)
+        cached = _read_cache(url, max_bytes)
         if cached is not None:
             return cached
     timeout = TIMEOUT if timeout is None else timeout
-    cap = _cap()
+    cap = _cap(max_bytes)
     from reader import __version__
 
     request = urllib.request.Request(url, headers={

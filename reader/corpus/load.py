@@ -307,7 +307,7 @@ def _load_url(url: str) -> Article:
     if cached is not None:
         return cached
     shown = display_path(url)
-    fetched = fetch(url)
+    fetched = fetch(url, max_bytes=MAX_BYTES)
     if not fetched.data:
         raise LoadError(f"{shown}: the server sent an empty page")
     decoded = decode_bytes(fetched.data, shown, declared=fetched.charset)

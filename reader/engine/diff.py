@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from rapidfuzz.distance import Indel
 
 from reader.engine.text import word_spans
-from reader.engine.types import DiffOp
+from reader.record import Record
+
+
+class DiffOp(Record):
+    """One step of a word-level diff between the two sides of a match.
+
+    ``op`` is ``equal``, ``delete`` (only on the left), ``insert`` (only on the right)
+    or ``replace``. ``left``/``right`` are ``(start, end)`` character offsets into the
+    left/right *match text* (the sentences of that side joined by a single space).
+    """
+
+    __slots__ = ("op", "left", "right")
+
+    def __init__(self, op: Literal["equal", "delete", "insert", "replace"], left: tuple[int, int], right: tuple[int, int]):
+        self.op = op
+        self.left = left
+        self.right = right
 
 
 def word_diff(left: str, right: str) -> list[DiffOp]:

@@ -7,23 +7,11 @@ from typing import Literal
 from reader.corpus.model import Article
 from reader.record import Record
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reader.engine.diff import DiffOp
+
 Kind = Literal["verbatim", "near", "paraphrase", "partial"]
-
-
-class DiffOp(Record):
-    """One step of a word-level diff between the two sides of a match.
-
-    ``op`` is ``equal``, ``delete`` (only on the left), ``insert`` (only on the right)
-    or ``replace``. ``left``/``right`` are ``(start, end)`` character offsets into the
-    left/right *match text* (the sentences of that side joined by a single space).
-    """
-
-    __slots__ = ("op", "left", "right")
-
-    def __init__(self, op: Literal["equal", "delete", "insert", "replace"], left: tuple[int, int], right: tuple[int, int]):
-        self.op = op
-        self.left = left
-        self.right = right
 
 
 class Match(Record):
@@ -55,7 +43,7 @@ class Match(Record):
     def diff(self) -> list[DiffOp]:
         """Word-level differences, computed on first use (cheap to skip when unseen)."""
         if self._diff is None:
-            from reader.engine.diff import word_diff
+            from reader.engine.diff import word_diff  # diff imports nothing of this module
 
             self._diff = word_diff(*self.texts)
         return self._diff

@@ -230,4 +230,4 @@ class Library:
         """Pairs, facts and coverage of one story (its pairs compared through this library)."""
         from reader.story.overview import build_overview
 
-        return build_overview(self, story, progress)
+        return build_overview(self.compare, story, progress)

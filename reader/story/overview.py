@@ -1,8 +1,8 @@
 """The overview of one story: every pair of its articles, the facts across them, coverage.
 
-Pairs are compared through the story's :class:`~reader.story.library.Library` (so a pair is
-computed once, and is the same comparison ``reader compare`` and the pair view show); the facts
-are built from their links (:mod:`.facts`).
+Pairs are compared through the story's library (``Library.compare``: a pair is computed once,
+and is the same comparison ``reader compare`` and the pair view show); the facts are built from
+their links (:mod:`.facts`).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from reader.story.facts import Fact, build_facts, pair_edges
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from reader.corpus.model import Article
     from reader.engine.types import Comparison
     from reader.story.grouping import Story
-    from reader.story.library import Library
 
 
 class PairSummary(Record):
@@ -78,14 +78,16 @@ class Overview(Record):
         return list(self.facts)
 
 
-def build_overview(library: Library, story: Story, progress: Callable[[int, int], None] | None = None) -> Overview:
+def build_overview(compare: Callable[[Article, Article], Comparison], story: Story,
+                   progress: Callable[[int, int], None] | None = None) -> Overview:
+    """``compare``: how pairs are compared (``Library.compare``, so each is computed once)."""
     arts = story.articles
     n = len(arts)
     todo = [(i, j) for i in range(n) for j in range(i + 1, n)]
     comparisons: dict[tuple[int, int], Comparison] = {}
     edges = []
     for k, (i, j) in enumerate(todo, 1):
-        c = library.compare(arts[i], arts[j])
+        c = compare(arts[i], arts[j])
         comparisons[i, j] = c
         edges.extend(pair_edges(i, j, c))
         if progress is not None:

@@ -100,6 +100,11 @@ class ReaderApp(App[int]):
                 changed(index)
         return self.articles[index] if ok else None
 
+    def jump_to(self, article: Article, sentence_id: int) -> None:
+        """Show ``article`` with the cursor on its sentence ``sentence_id`` (from the notes list)."""
+        main = next(s for s in self.screen_stack if isinstance(s, MainScreen))
+        main.jump_to(article, sentence_id)
+
     def action_problems(self) -> None:
         from reader.tui.screens.problems import ProblemsScreen
 

@@ -21,7 +21,6 @@ from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.status import StatusBar, status_content
 
 if TYPE_CHECKING:
-    from reader.tui.app import ReaderApp
     from reader.tui.preload import Loaded
 
 PROGRESS_DELAY = 0.25  # seconds of comparison work before the loading indicator shows
@@ -93,7 +92,7 @@ class MainScreen(Screen[None]):
         """(article path, side, sentence id) to put the cursor on once that pair is shown."""
 
     @property
-    def reader(self) -> ReaderApp:
+    def reader(self) -> "ReaderApp":  # noqa: F821 - the App (not imported: it imports this screen)
         return self.app  # type: ignore[return-value]
 
     @property

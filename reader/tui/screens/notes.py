@@ -29,7 +29,6 @@ from reader.tui.widgets.keybar import KeyBar
 if TYPE_CHECKING:
     from reader.corpus.model import Article
     from reader.notes.store import ArticleSummary, Note
-    from reader.tui.app import ReaderApp
 
 NOTES_BINDINGS = [
     Binding("enter", "jump", "Go to sentence", id="reader.notes_jump"),
@@ -137,7 +136,7 @@ class NotesScreen(Screen[None]):
         self._titles: dict[str, ArticleSummary] = {}
 
     @property
-    def reader(self) -> ReaderApp:
+    def reader(self) -> "ReaderApp":  # noqa: F821 - the App (not imported: it imports the screens)
         return self.app  # type: ignore[return-value]
 
     @property
@@ -296,11 +295,8 @@ class NotesScreen(Screen[None]):
             self.notify("That sentence is no longer in the article: nothing to go to.", markup=False, timeout=4)
             self.reload()
             return
-        from reader.tui.screens.main import MainScreen
-
         self.app.pop_screen()
-        main = next(s for s in self.app.screen_stack if isinstance(s, MainScreen))
-        main.jump_to(article, sid)
+        self.reader.jump_to(article, sid)
 
     def action_edit(self) -> None:
         n = self.current
