@@ -8,14 +8,15 @@ Built from the links of every pair of the story's articles (``reader compare`` o
    and Y" ~ "Y happened" into one fact; on the real-gold story a majority rule implied links
    at precision 0.52, complete linkage at 0.78 (``benchmarks/bench_facts.py``).
 2. A link whose two sentences still share no fact means one of them reports more than one thing
-   (a sentence that combines two facts): that sentence joins the other's fact when it links to
-   all of that fact's sentences and its article has none there, else the two form a fact of their
-   own. So
+   (a sentence that combines two facts, a lede that also carries the headline's fact): that
+   sentence joins a fact of the other when it links to all of that fact's sentences from other
+   articles, else the two form a fact of their own. So
    every link lies inside a fact, and every two sentences a fact puts together are linked.
 3. Every body sentence in no fact is a fact of its own: something only its article reports.
 
-A fact's text is its most central sentence (the most strongly linked to the others); for each
-article it shows how that article reports it: the kind of its strongest link into the fact.
+A fact's text is its most central sentence (in no other fact if it can be, then the most strongly
+linked to the others); for each article it shows how that article reports it: the kind of its
+strongest link into the fact.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ Node = tuple[int, int]  # (article index in the story, sentence id)
 
 
 class Fact(Record):
-    """``members``: (article, sentence) pairs, by article then sentence (one an article); ``kinds``: article ->
+    """``members``: (article, sentence) pairs, by article then sentence; ``kinds``: article ->
     "verbatim" | "near" | "paraphrase" | "partial" (how it reports the fact), or "only" for a
     fact one article alone reports; ``central``: the member whose text stands for the fact."""
 
@@ -92,44 +93,54 @@ def build_facts(articles, edges: list[Edge]) -> list[Fact]:
         for x in groups.pop(b):
             of[x] = a
     member_of: dict[Node, set[int]] = {x: {g} for x, g in of.items()}
+    def can_join(x: Node, g: int) -> bool:
+        """x links to every sentence of the fact from another article (a lede that restates its
+        own headline's fact may join it beside the headline)."""
+        others = [y for y in groups[g] if y[0] != x[0]]
+        return bool(others) and all(is_linked(x, y) for y in others)
+
     for e in order:  # a link across two facts: one sentence reports both
         if member_of[e.u] & member_of[e.v]:
             continue
-        gu, gv = of[e.u], of[e.v]
-        into_v = sum(1 for y in groups[gv] if is_linked(e.u, y))
-        into_u = sum(1 for y in groups[gu] if is_linked(e.v, y))
-        x, g = (e.u, gv) if (into_v, e.v) >= (into_u, e.u) else (e.v, gu)
-        if any(y[0] == x[0] for y in groups[g]) or not all(is_linked(x, y) for y in groups[g]):
-            g = next(new_id)
-            groups[g] = {e.u, e.v}
-            member_of[e.u].add(g)
-            member_of[e.v].add(g)
+        # Either sentence may join a fact of the other (the largest it can join fully) ...
+        options = [(len(groups[g]), -g, x, g) for x, other in ((e.u, e.v), (e.v, e.u))
+                   for g in member_of[other] if can_join(x, g)]
+        if options:
+            _, _, x, g = max(options)
+            groups[g].add(x)
+            member_of[x].add(g)
             continue
-        groups[g].add(x)
-        member_of[x].add(g)
-    for k, art in enumerate(articles):
-        for s in art.sentences:
-            node = (k, s.id)
-            if not s.boilerplate and node not in member_of:
-                g = next(new_id)
-                groups[g] = {node}
-                member_of[node] = {g}
-                of[node] = g
-    facts = [_fact(sorted(g), articles, best) for g in groups.values()]
+        g = next(new_id)  # ... else the two are a fact of their own
+        groups[g] = {e.u, e.v}
+        member_of[e.u].add(g)
+        member_of[e.v].add(g)
+    # A sentence left alone by the first pass but joined to another fact by the second is not
+    # also a fact of its own; every body sentence in no fact is.
+    shared = [g for g in groups.values() if len(g) > 1]
+    placed = {x for g in shared for x in g}
+    alone = [{(k, s.id)} for k, art in enumerate(articles) for s in art.sentences
+             if not s.boilerplate and (k, s.id) not in placed]
+    memberships: dict[Node, int] = {}
+    for g in shared:
+        for x in g:
+            memberships[x] = memberships.get(x, 0) + 1
+    facts = [_fact(sorted(g), articles, best, memberships) for g in shared + alone]
     facts.sort(key=lambda f: (-len(f.articles), f.members[0]))
     for k, f in enumerate(facts, 1):
         f.id = k
     return facts
 
 
-def _fact(members: list[Node], articles, best: dict[tuple[Node, Node], Edge]) -> Fact:
+def _fact(members: list[Node], articles, best: dict[tuple[Node, Node], Edge], memberships: dict[Node, int]) -> Fact:
     def edge(x: Node, y: Node) -> Edge | None:
         return best.get((x, y) if x <= y else (y, x))
 
     def centrality(x: Node) -> float:
         return sum(e.score for y in members if y != x and (e := edge(x, y)) is not None)
 
-    central = max(members, key=lambda x: (centrality(x), -x[0], -x[1]))
+    # The text that stands for the fact: a sentence in no other fact if there is one (so a
+    # sentence that reports two facts does not name both), then the most strongly linked.
+    central = max(members, key=lambda x: (-memberships.get(x, 1), centrality(x), -x[0], -x[1]))
     arts = sorted({x[0] for x in members})
     kinds: dict[int, str] = {}
     if len(arts) == 1:
