@@ -252,3 +252,14 @@ def _stories(articles: list[Article], clusters: list[list[int]], close: dict[tup
         ordered = sorted(members, key=when)
         out.append(Story(sid, articles[central(members)].title, [articles[k] for k in ordered]))
     return out
+
+
+def one_story(articles: list[Article], id: int = 1) -> Story:
+    """``articles`` taken as one story (``reader story``: the user says they are): titled and
+    ordered as :func:`group` would title and order a story of exactly these articles."""
+    if not articles:
+        return Story(id, "", [])
+    pile = Pile(articles)
+    [story] = _stories(articles, [list(range(len(articles)))], pile.close)
+    story.id = id
+    return story
