@@ -168,8 +168,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             text = store.export_json()
         else:
             from reader.notes.export import to_markdown
+            from reader.story.library import Library
 
-            text = to_markdown(store.all_notes(), articles)
+            # matching sentences come from the story layer, as in reader compare/story and the TUI
+            text = to_markdown(store.all_notes(), articles, library=Library(articles))
     finally:
         store.close()
     if not text.endswith("\n"):

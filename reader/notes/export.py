@@ -12,6 +12,11 @@ from reader.corpus.model import Article
 from reader.corpus.sanitize import display_path
 from reader.notes.store import Note, article_key, content_hash
 from reader.render.markdown_out import md_escape
+from reader.render.story_report import Mark
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reader.story.library import Library
 
 
 def esc(text: str) -> str:
@@ -54,14 +59,24 @@ def _label(n: Note) -> str:
 
 
 class _Matcher:
-    """Finds, for a noted sentence, the matching sentences in the other loaded articles."""
+    """Finds, for a noted sentence, the matching sentences in the other loaded articles.
 
-    def __init__(self, articles: list[Article]):
+    Pairs are compared through a story library (:class:`reader.story.library.Library`): the
+    app's own when the TUI exports (so a pair already on screen is not compared again), else one
+    built over ``articles``. An export therefore shows the links ``reader compare``, ``reader
+    story`` and the TUI show for the same pair.
+    """
+
+    def __init__(self, articles: list[Article], library: Library | None = None):
+        if library is None:
+            from reader.story.library import Library
+
+            library = Library(articles)
+        self.library = library
         self.articles = articles
         self._by_key: dict[str, Article] = {}
         for a in articles:
             self._by_key.setdefault(article_key(a.path), a)
-        self._comparisons: dict[tuple[int, int], object] = {}
 
     def article_for(self, n: Note) -> Article | None:
         a = self._by_key.get(n.article_path)
@@ -74,27 +89,26 @@ class _Matcher:
         art = self.article_for(n)
         if art is None or n.status == "orphaned" or not (0 <= n.sentence_id < len(art.sentences)):
             return []
-        from reader.engine.compare import compare
-
         out = []
         for other in self.articles:
             if other is art or article_key(other.path) == article_key(art.path):
                 continue
-            k = (id(art), id(other))
-            if k not in self._comparisons:
-                self._comparisons[k] = compare(art, other)
-            c = self._comparisons[k]
-            m = c.match_of("left", n.sentence_id)  # type: ignore[attr-defined]
+            c = self.library.compare(art, other)
+            m = c.match_of("left", n.sentence_id)
             if m is not None:
                 text = " ".join(other.sentences[j].text for j in m.right)
                 out.append((other, m.kind, text))
         return out
 
 
-def to_markdown(notes: list[Note], articles: list[Article] = (), *, title: str = "Notes") -> str:  # type: ignore[assignment]
+def to_markdown(notes: list[Note], articles: list[Article] = (), *, title: str = "Notes",  # type: ignore[assignment]
+                library: Library | None = None) -> str:
     """Notes grouped by article (title, source, path): each sentence quoted, its note, when,
-    its status if changed or orphaned, and the matching sentences from ``articles``."""
-    matcher = _Matcher(list(articles))
+    its status if changed or orphaned, and the matching sentences from ``articles`` (default:
+    the articles ``library`` has loaded), compared through ``library`` when given."""
+    if not articles and library is not None:
+        articles = library.loaded
+    matcher = _Matcher(list(articles), library)
     out = [f"# {esc(title)}", ""]
     if not notes:
         out += ["No flags or notes yet.", ""]
@@ -128,3 +142,35 @@ def to_markdown(notes: list[Note], articles: list[Article] = (), *, title: str =
                     out.append(f"- **{esc(kind)}** in {esc(other.title)} ({esc(other.source)}): {esc(text)}")
                 out.append("")
     return "\n".join(out)
+
+
+def story_marks(articles: list[Article], directory: str | None = None) -> tuple[dict[tuple[int, int], Mark], str | None]:
+    """The user's flags and notes on the sentences of ``articles``, keyed (article index,
+    sentence id), and a one-line warning (or None), for the reports of ``reader story``.
+
+    Notes are re-anchored as when the TUI opens an article. When there is no notes database
+    yet (``READER_DATA_DIR`` or the platform's data folder), none is created: no notes.
+    """
+    from pathlib import Path
+
+    from reader.notes.store import DB_NAME, NotesError, NoteStore, data_dir
+
+    try:
+        folder = Path(directory) if directory is not None else data_dir()
+        if not (folder / DB_NAME).is_file():
+            return {}, None
+    except Exception:  # noqa: BLE001 - no home folder: no notes
+        return {}, None
+    store = NoteStore.open(folder)
+    warning = store.warning
+    out: dict[tuple[int, int], Mark] = {}
+    try:
+        for k, a in enumerate(articles):
+            for sid, n in store.get_for_article(a).items():
+                if n.flagged or n.note.strip():
+                    out[(k, sid)] = Mark(bool(n.flagged), n.note)
+    except NotesError as exc:
+        warning = str(exc)
+    finally:
+        store.close()
+    return out, warning
