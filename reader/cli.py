@@ -1,5 +1,9 @@
 """Command line: ``reader [PATH...]`` opens the TUI; subcommands work without it.
 
+A first argument that is exactly a command's name (``compare``, ``stories``, ``story``, ...) is
+that command; anything else — ``story/``, ``./story``, ``notes.txt`` — is a path to open. So a
+folder named like a command opens with a slash.
+
 Heavy modules are imported lazily: ``reader compare`` never imports textual, and the plain
 ``reader compare A B [--format F]`` never imports argparse (see :func:`_quick_compare_args`).
 """
@@ -17,8 +21,9 @@ from reader import __version__
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("compare", "score-pairs", "notes")
+COMMANDS = ("compare", "stories", "story", "score-pairs", "notes")
 FORMATS = ("text", "json", "markdown")
+STORY_FORMATS = ("text", "json", "markdown", "html")
 
 
 class UsageError(Exception):
@@ -46,7 +51,13 @@ def _main_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="Compare news articles side by side. With no PATH, opens the bundled seed articles.",
         epilog="commands:\n  reader compare LEFT RIGHT [--format text|json|markdown]\n"
-        "  reader score-pairs FILE\n  reader notes list|export [--format markdown|json] [-o FILE]\n\nRun 'reader COMMAND --help' for a command's options.",
+        "  reader stories PATH... [--format text|json]          group articles into stories\n"
+        "  reader story PATH... [--format text|json|markdown|html] [-o FILE]\n"
+        "                                                       one story: pairs, facts, coverage\n"
+        "  reader score-pairs FILE\n  reader notes list|export [--format markdown|json] [-o FILE]\n\n"
+        "A first argument that is a command's name runs the command; to open a file or folder\n"
+        "named like one, write it as a path: reader story/ or reader ./story.\n\n"
+        "Run 'reader COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="PATH",
@@ -105,6 +116,136 @@ def _quick_compare_args(argv: list[str]) -> SimpleNamespace | None:
     if len(paths) != 2:
         return None
     return SimpleNamespace(left=paths[0], right=paths[1], format=fmt, width=None, same_event=False)
+
+
+def _stories_parser() -> argparse.ArgumentParser:
+    p = _parser_class()(
+        prog="reader stories",
+        description="Group articles into stories (articles that report the same event), from their content. "
+        "Files that cannot be read are skipped, one line each on stderr.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders (recursively) or http(s) URLs")
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    p.add_argument("--width", type=_width, default=None, help="text width, at least 20 (default: the terminal's)")
+    return p
+
+
+def _story_parser() -> argparse.ArgumentParser:
+    p = _parser_class()(
+        prog="reader story",
+        description="Treat the articles given as one story: every pair ranked by what it shares, the facts "
+        "across all of them with the outlets that report each, and coverage per outlet ('reader stories' "
+        "groups a mixed pile). HTML is one self-contained file. Files that cannot be read are skipped, one "
+        "line each on stderr.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders (recursively) or http(s) URLs")
+    p.add_argument("--format", "-f", choices=STORY_FORMATS, default="text")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--width", type=_width, default=None,
+                   help="text width, at least 20 (default: the terminal's, or 100 with -o)")
+    return p
+
+
+def _open_library(paths: list[str], command: str):
+    """Every article of ``paths`` loaded (a Library), after one stderr line per file that could
+    not be read; a UsageError when none could."""
+    from reader.story.library import Library
+
+    library = Library.open(paths, lazy=False)
+    library.load_all()
+    for problem in library.problems + list(library.failed.values()):
+        print(f"reader: {problem}", file=sys.stderr)
+    if not library.loaded:
+        raise UsageError(f"reader {command}: no article could be read")
+    return library
+
+
+def _write_output(text: str, output: str | None, command: str) -> None:
+    """``text`` to standard output, or written whole to ``output`` (a UsageError if it cannot be)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    import os
+    from pathlib import Path
+
+    from reader.corpus.errors import display_path
+
+    out = Path(output)
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    try:
+        if out.is_dir():
+            raise IsADirectoryError(21, "is a folder")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out)
+    except (OSError, ValueError) as exc:
+        try:
+            tmp.unlink()
+        except (OSError, ValueError):
+            pass
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a valid path"
+        raise UsageError(f"reader {command}: cannot write {display_path(output)} ({why})") from None
+    print(f"reader: wrote {display_path(output)}", file=sys.stderr)
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    library = _open_library(args.paths, "stories")
+    stories = library.stories()
+    if args.format == "json":
+        from reader.render.story_json import stories_dict, to_json
+
+        sys.stdout.write(to_json(stories_dict(stories, library.problems)) + "\n")
+    else:
+        from reader.render.story_text import render_stories
+
+        render_stories(stories, sys.stdout, width=args.width)
+    return 0
+
+
+def story_report(library, problems: list[str] = ()):  # type: ignore[assignment]
+    """The report of ``library``'s loaded articles taken as one story, with the user's flags
+    and notes (a warning about the notes store goes to stderr)."""
+    from reader.notes.export import story_marks
+    from reader.render.story_report import StoryReport
+    from reader.story.grouping import one_story
+
+    story = one_story(library.loaded)
+    overview = library.overview(story)
+    marks, warning = story_marks(story.articles)
+    if warning:
+        from reader.corpus.errors import one_line
+
+        print(f"reader: warning: {one_line(warning, 500)}", file=sys.stderr)
+    return StoryReport(overview, marks, problems)
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    library = _open_library(args.paths, "story")
+    report = story_report(library, library.problems + list(library.failed.values()))
+    if args.format == "json":
+        from reader.render.story_json import story_dict, to_json
+
+        text = to_json(story_dict(report)) + "\n"
+    elif args.format == "markdown":
+        from reader.render.story_markdown import to_markdown
+
+        text = to_markdown(report)
+    elif args.format == "html":
+        from reader.render.story_html import to_html
+
+        text = to_html(report)
+    else:
+        from reader.render.story_text import render_story
+
+        if args.output is None:
+            render_story(report, sys.stdout, width=args.width)
+            return 0
+        import io
+
+        buf = io.StringIO()
+        render_story(report, buf, width=args.width or 100)
+        text = buf.getvalue()
+    _write_output(text, args.output, "story")
+    return 0
 
 
 def _score_parser() -> argparse.ArgumentParser:
@@ -216,6 +357,16 @@ def main(argv: list[str] | None = None) -> int:
             from reader.notes.cli import main as notes_main
 
             return notes_main(argv[1:])
+        if argv and argv[0] in ("stories", "story"):
+            parser = _stories_parser() if argv[0] == "stories" else _story_parser()
+            if len(argv) == 1:
+                import os
+
+                hint = (f" (to open the folder or file '{argv[0]}' in the viewer: reader {argv[0]}/ or "
+                        f"reader ./{argv[0]})") if os.path.exists(argv[0]) else ""
+                raise UsageError(f"reader {argv[0]}: give at least one PATH{hint} (see reader {argv[0]} --help)")
+            args = parser.parse_args(argv[1:])
+            return cmd_stories(args) if argv[0] == "stories" else cmd_story(args)
         if argv and argv[0] == "score-pairs":
             return cmd_score_pairs(_score_parser().parse_args(argv[1:]))
         return cmd_open(_main_parser().parse_args(argv))
