@@ -64,15 +64,16 @@ a { color: var(--link); text-decoration: none; }
 a:hover { text-decoration: underline; }
 .muted, .meta { color: var(--muted); }
 .legend span { display: inline-block; margin-right: 1rem; }
-.row { display: flex; flex-wrap: wrap; gap: 0 2.5rem; align-items: flex-start; }
-.row > section { min-width: 0; max-width: 54rem; }
+.row { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
+.row > section { min-width: 0; }
+.row > section > p { width: 0; min-width: 100%; }
 nav a { margin-right: 1rem; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; margin: .4rem 0 1rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .55rem; vertical-align: top; text-align: left; }
 thead th { position: sticky; top: 0; background: var(--bg); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.heat td, table.heat th { text-align: center; border: 1px solid var(--line); min-width: 4.5rem; }
+table.heat td, table.heat th { text-align: center; border: 1px solid var(--line); min-width: 3.8rem; }
 table.heat td.cell { background: rgb(var(--heat) / calc(var(--v) * 0.9)); font-variant-numeric: tabular-nums; }
 table.heat td.cell a { color: inherit; display: block; }
 table.heat td.hot { color: var(--hot-fg); font-weight: 600; }
@@ -151,7 +152,7 @@ def _heat(r: StoryReport) -> list[str]:
                 continue
             p = by[(min(i, j), max(i, j))]
             v = max(0.0, min(1.0, p.similarity))
-            hot = " hot" if v >= 0.5 else ""
+            hot = " hot" if v >= 0.7 else ""
             cells.append(f'<td class="cell{hot}" style="--v:{v:.3f}"><a href="#pair-{p.left}-{p.right}" '
                          f'title="{esc(r.pair_label(p.left, p.right))}: {p.links} links">{v:.0%}</a></td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
@@ -305,7 +306,7 @@ def to_html(r: StoryReport) -> str:
                    'it shares. A cell leads to the pair in the ranking.</p>')
     out += ['<div class="row">'] + _heat(r) + _ranked(r) + ["</div></section>"]
     out.append('<section id="coverage"><h2>Coverage</h2><p class="muted">How many of the story\'s facts each '
-               "outlet reports, and how many it alone reports.</p>")
+               "outlet reports, and how many only it reports.</p>")
     out += _coverage(r)
     out.append("</section></div>")
     out.append('<section id="facts"><h2>Facts</h2><p class="muted">A fact is a group of sentences across the '
