@@ -155,6 +155,11 @@ def _open_library(paths: list[str], command: str):
     library.load_all()
     for problem in library.problems + list(library.failed.values()):
         print(f"reader: {problem}", file=sys.stderr)
+    from reader.corpus.errors import display_path
+
+    for article in library.loaded:  # as reader compare says them (an assumed encoding, an empty file)
+        for warning in article.warnings:
+            print(f"reader: warning: {display_path(article.path)}: {warning}", file=sys.stderr)
     if not library.loaded:
         raise UsageError(f"reader {command}: no article could be read")
     return library

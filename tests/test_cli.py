@@ -116,6 +116,7 @@ def test_version_and_help():
     assert reader("--version").stdout.startswith("reader ")
     h = reader("--help")
     assert h.returncode == 0 and "compare" in h.stdout and "score-pairs" in h.stdout
+    assert "stories" in h.stdout and "story" in h.stdout
 
 
 def test_score_pairs_from_stdin():
@@ -138,6 +139,19 @@ def test_compare_path_never_imports_textual():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0
     assert r.stderr.strip() == "[]"
+
+
+def test_compare_fast_path_imports_nothing_of_stories_notes_or_argparse():
+    """The story commands live beside compare in the same module: the plain compare still loads
+    only the corpus, the engine and its one renderer."""
+    code = ("import sys, io, contextlib; from reader.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['compare', {str(SEEDS[0])!r}, {str(SEEDS[1])!r}, '--format', 'json'])\n"
+            "bad = [m for m in sys.modules if m == 'argparse' or m.split('.')[0] in ('rich', 'sqlite3')\n"
+            "       or m.startswith(('reader.story', 'reader.notes', 'reader.tui', 'reader.render.story'))]\n"
+            "sys.stderr.write(str(sorted(bad)))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0 and r.stderr.strip() == "[]", r.stderr
 
 
 def test_score_pairs_text_without_words_is_never_the_same():
