@@ -224,7 +224,7 @@ async def test_choose_left_and_right_from_list():
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(app, pilot)
         await pilot.press("J", "J")
-        assert screen.article_list.highlighted == 2
+        assert screen.article_list.highlighted_article == 2
         await pilot.press("R")
         await ready(app, pilot)
         assert shown(screen) == (SEEDS[0], SEEDS[2])
@@ -232,7 +232,7 @@ async def test_choose_left_and_right_from_list():
         await ready(app, pilot)
         assert shown(screen) == (SEEDS[3], SEEDS[2])
         await pilot.press("K")
-        assert screen.article_list.highlighted == 2
+        assert screen.article_list.highlighted_article == 2
 
 
 async def test_enter_in_list_shows_on_right():
@@ -469,7 +469,7 @@ async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path):
         assert "\x1b" not in text and "\x07" not in text
         header = screen.query_one(HeaderBar).text("left")
         assert "[@click=app.quit]boom[/]" in header and "[/x]" in header
-        option = str(screen.article_list.get_option_at_index(0).prompt)
+        option = str(screen.article_list.get_option_at_index(screen.article_list.option_of(0)).prompt)
         assert "[/x]" in option
         # Click on the literal "boom" text: nothing runs, the app keeps going.
         y = next(i for i, line in enumerate(text.splitlines()) if "boom" in line)
@@ -490,7 +490,7 @@ async def test_markup_and_escapes_in_articles_are_shown_literally(tmp_path):
 
 # ------------------------------------------------------------ start-up and speed paths
 def test_forked_preload_matches_loading_in_process():
-    from reader.tui.preload import load_all, start_process
+    from reader.tui.preload import prepare, start_process
 
     child = start_process(SEEDS[:3])
     if child is None:
@@ -498,12 +498,17 @@ def test_forked_preload_matches_loading_in_process():
     files, problems = child.found.result(timeout=60)
     assert files == SEEDS[:3] and problems == []
     loaded = child.loaded.result(timeout=60)
-    here = load_all(files)
-    assert [a.path for a in loaded.articles] == [a.path for a in here.articles]
-    assert [len(a.sentences) for a in loaded.articles] == [len(a.sentences) for a in here.articles]
+    here = prepare(files)
+    lib = loaded.library
+    assert [a.path for a in lib.articles] == [a.path for a in here.library.articles]
+    assert [len(a.sentences) for a in lib.articles] == [len(a.sentences) for a in here.library.articles]
+    assert loaded.pair == here.pair == (0, 1)
     assert loaded.first is not None and here.first is not None
     assert loaded.first.rows == here.first.rows
-    assert loaded.first.left is loaded.articles[0]  # one pickle: shared objects stay shared
+    assert loaded.first.left is lib.articles[0], "one pickle: shared objects stay shared"
+    assert [[a.path for a in s.articles] for s in loaded.stories] == [[a.path for a in s.articles] for s in here.stories]
+    assert loaded.stories[0].articles[0] is lib.articles[0]
+    assert lib.cached(lib.articles[0], lib.articles[1]) is loaded.first, "the first pair is in the library's cache"
 
 
 def test_forked_preload_reports_problems(tmp_path):
@@ -514,16 +519,16 @@ def test_forked_preload_reports_problems(tmp_path):
         pytest.skip("no fork on this platform")
     files, problems = child.found.result(timeout=60)
     assert files == [] and len(problems) == 1
-    assert child.loaded.result(timeout=60).articles == []
+    assert child.loaded.result(timeout=60) is None, "nothing found: nothing prepared"
 
 
 async def test_preloaded_comparison_is_in_the_first_frame():
     from concurrent.futures import Future
 
-    from reader.tui.preload import load_all
+    from reader.tui.preload import prepare
 
     future: Future = Future()
-    future.set_result(load_all(SEEDS))
+    future.set_result(prepare(SEEDS))
     app = ReaderApp(SEEDS, preload=future)
     async with app.run_test(size=SIZE):
         screen = app.screen
@@ -531,6 +536,7 @@ async def test_preloaded_comparison_is_in_the_first_frame():
         assert screen.view.comparison is not None
         assert shown(screen) == (SEEDS[0], SEEDS[1])
         assert screen.view.has_focus
+        assert screen.article_list.grouped, "the stories came with the preload"
 
 
 async def test_key_bar_shows_bindings_and_clicking_a_key_presses_it():

@@ -14,7 +14,7 @@ pytest.importorskip("textual")
 from reader.corpus import load as load_mod  # noqa: E402
 from reader.corpus.discover import collect_paths  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
-from reader.tui.lazy import LAZY_THRESHOLD  # noqa: E402
+from reader.story.library import LAZY_THRESHOLD  # noqa: E402
 from reader.tui.screens.main import MainScreen  # noqa: E402
 from reader.tui.screens.problems import ProblemsScreen  # noqa: E402
 
@@ -61,7 +61,7 @@ def shown(screen: MainScreen) -> tuple[str, str]:
 
 
 def option_text(screen: MainScreen, index: int) -> str:
-    return screen.article_list.get_option_at_index(index).prompt.plain
+    return screen.article_list.get_option_at_index(screen.article_list.option_of(index)).prompt.plain
 
 
 @pytest.fixture(autouse=True)
@@ -98,13 +98,13 @@ async def test_choosing_a_listed_article_loads_it(tmp_path, monkeypatch):
         target = 50
         assert paths[target] in app.pending and not app.articles[target].sentences
         assert "… sentences" in option_text(screen, target)
-        screen.article_list.highlighted = target
+        screen.article_list.highlighted_article = target
         await pilot.press("L")
         screen = await ready(app, pilot)
         assert shown(screen) == (paths[target], paths[1])
         assert app.articles[target].sentences and paths[target] not in app.pending
         assert f"{len(app.articles[target].sentences)} sentences" in option_text(screen, target)
-        screen.article_list.highlighted = target + 3
+        screen.article_list.highlighted_article = target + 3
         await pilot.press("R")
         screen = await ready(app, pilot)
         assert shown(screen) == (paths[target], paths[target + 3])
@@ -151,7 +151,7 @@ async def test_hostile_folder_one_summary_and_problems_key(tmp_path, good):
         note = next(iter(app._notifications))
         skipped = 4 if good > LAZY_THRESHOLD else 5  # zz_binary.txt: loaded later, or now
         assert note.title == f"Skipped {skipped} files" and "w: every problem" in note.message
-        plain = [option_text(screen, i) for i in range(screen.article_list.option_count)]
+        plain = [option_text(screen, i) for i in range(len(app.articles))]
         assert any(MARKUP_TITLE in p for p in plain), "markup titles are listed literally"
         assert all("\x1b" not in p and "\u202e" not in p for p in plain)
         empty = next(i for i, a in enumerate(app.articles) if a.path.endswith("b_empty.txt"))
@@ -190,7 +190,7 @@ async def test_file_failing_when_chosen_is_reported_not_fatal(tmp_path, monkeypa
         before = shown(screen)
         bad = next(i for i, a in enumerate(app.articles) if a.path.endswith("zz_binary.txt"))
         app._notifications.clear()
-        screen.article_list.highlighted = bad
+        screen.article_list.highlighted_article = bad
         await pilot.press("R")
         for _ in range(200):
             await pilot.pause(0.01)

@@ -24,7 +24,7 @@ SMALL = (80, 24)
 def linked_app(comparison=None) -> ReaderApp:
     c = comparison or linked_comparison()
     future: Future[Loaded] = Future()
-    future.set_result(Loaded([c.left, c.right], [], c))
+    future.set_result(Loaded.showing(c))
     return ReaderApp([c.left.path, c.right.path], preload=future)
 
 

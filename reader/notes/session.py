@@ -1,4 +1,4 @@
-"""The TUI's view of the notes store: opened lazily, gutter marks cached per article.
+"""A session's view of the notes store: opened lazily, gutter marks cached per article.
 
 No textual here. ``reader.notes.store`` is imported only when the store is first needed
 (after the first paint): importing it (sqlite3, rapidfuzz for re-anchoring) costs tens of

@@ -1,4 +1,9 @@
-"""The reader App: holds the session (articles, comparisons, notes) and composes screens."""
+"""The reader App: holds the session (one story-layer Library, notes) and composes screens.
+
+Articles, their loading and every comparison come from ``app.library``
+(:class:`reader.story.library.Library`): the TUI is a view of the story layer and never does
+corpus work of its own.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,18 @@ from textual.app import App
 from textual.binding import Binding
 
 from reader.corpus.model import Article
-from reader.engine.types import Comparison
+from reader.notes.session import NotesSession
 from reader.resources import styles_dir
+from reader.story.library import Library
 from reader.tui.commands import ReaderCommands
 from reader.tui.config import load_config, save_config
-from reader.tui.notes_session import NotesSession
 from reader.tui.preload import Loaded
 from reader.tui.preload import start as start_preload
 from reader.tui.screens.main import MainScreen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reader.story.overview import Overview
 
 
 NOTES_POLL = 2.0  # seconds between checks for notes changed by another reader
@@ -38,14 +47,12 @@ class ReaderApp(App[int]):
         super().__init__()
         self.paths: list[str] = list(paths)
         self.preload = preload if preload is not None else start_preload(self.paths)
-        self.problems: list[str] = list(problems)
-        """What could not be opened, one line each: found while listing, then while loading."""
-        self.articles: list[Article] = []
-        self.pending: set[str] = set()
-        """Paths of listed articles not loaded yet (stubs; see reader/tui/lazy.py)."""
-        self.failed: dict[str, str] = {}
-        """Listed articles that failed when loaded later: path -> one-line reason."""
-        self.comparisons: dict[tuple[str, str], Comparison] = {}
+        self.listing_problems: list[str] = list(problems)
+        """What could not be opened while the command line was expanded, one line each."""
+        self.library = Library()
+        """The articles, their loading and every comparison (replaced by the preload's)."""
+        self.overviews: dict[tuple[str, ...], Overview] = {}
+        """Story overviews computed this session, by their articles' paths."""
         self.notes = NotesSession(self._notes_report)
         """Flags and notes (the store opens after the first paint, or on first use)."""
         self._config = load_config()
@@ -64,41 +71,45 @@ class ReaderApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(NOTES_POLL, self.poll_notes)
 
-    # ------------------------------------------------------------ lazy articles
-    def is_loaded(self, article: Article) -> bool:
-        return article.path not in self.pending and article.path not in self.failed
+    # ------------------------------------------------------------ the library
+    @property
+    def articles(self) -> list[Article]:
+        return self.library.articles
 
-    def article_loaded(self, index: int, article: Article | None, problem: str | None) -> bool:
-        """Record the result of loading listed article ``index`` (UI thread); True if loaded."""
-        if not 0 <= index < len(self.articles):
-            return False
-        path = self.articles[index].path
-        if path not in self.pending:
-            return path not in self.failed
-        self.pending.discard(path)
-        if article is None:
-            self.failed[path] = problem or path
-            self.problems.append(problem or path)
-            return False
-        self.articles[index] = article
-        return True
+    @property
+    def pending(self) -> set[str]:
+        """Paths of listed articles not read yet (stubs)."""
+        return self.library.pending
+
+    @property
+    def failed(self) -> dict[str, str]:
+        """Listed articles that could not be read when asked for: path -> one-line reason."""
+        return self.library.failed
+
+    @property
+    def problems(self) -> list[str]:
+        """What could not be opened, one line each: found while listing, while loading, and
+        listed articles that failed when read later."""
+        return [*self.listing_problems, *self.library.problems, *self.library.failed.values()]
+
+    def is_loaded(self, article: Article) -> bool:
+        return article.path not in self.library.pending
+
+    def index_of(self, article: Article) -> int:
+        """The index of ``article`` (this very object) in the library, or -1."""
+        return next((i for i, a in enumerate(self.library.articles) if a is article), -1)
 
     def load_now(self, article: Article) -> Article | None:
-        """``article`` loaded (here, now: one file) if it is a stub; None if it cannot be."""
-        if article.path in self.failed:
+        """``article`` read (here, now: one file) if it is a stub; None if it cannot be."""
+        index = self.index_of(article)
+        if index < 0:
             return None
-        if article.path not in self.pending:
-            return article
-        from reader.tui.lazy import load_one
-
-        index = next((i for i, a in enumerate(self.articles) if a is article), -1)
-        loaded, problem = load_one(article.path)
-        ok = self.article_loaded(index, loaded, problem)
+        loaded = self.library.load(index)
         for screen in self.screen_stack:
             changed = getattr(screen, "article_changed", None)
             if changed is not None:
                 changed(index)
-        return self.articles[index] if ok else None
+        return loaded
 
     def jump_to(self, article: Article, sentence_id: int) -> None:
         """Show ``article`` with the cursor on its sentence ``sentence_id`` (from the notes list)."""

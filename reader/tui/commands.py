@@ -27,6 +27,14 @@ class ReaderCommands(Provider):
         from reader.tui.screens.main import MAIN_BINDINGS, MainScreen
 
         app = self.app
+        if type(self.screen).__name__ == "StoryScreen":  # the overview's own commands
+            from reader.tui.screens.story import STORY_BINDINGS
+
+            story = self.screen
+            out = [(f"Story: {b.description}", partial(story.run_action, b.action), b.tooltip or "")
+                   for b in STORY_BINDINGS]
+            out.append(("Help: all keys", app.action_help, "Show every key binding"))
+            return out
         if type(self.screen).__name__ == "NotesScreen":  # its own commands, not the comparison's
             from reader.tui.screens.notes import NOTES_BINDINGS
 

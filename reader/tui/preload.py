@@ -1,6 +1,8 @@
-"""Start loading articles (and the first comparison) before Textual is even imported.
+"""Open the story layer (and compare the first pair) before Textual is even imported.
 
-No textual here. ``run_tui`` starts this first, so finding, reading, splitting and
+No textual here, and no corpus work of its own: this module only decides *where* the story
+layer does its opening work (:func:`prepare`) — in a forked process or a thread — and hands the
+result to the App. ``run_tui`` starts it first, so finding, reading, splitting, grouping and
 comparing the first pair overlap with Textual's start-up instead of following it.
 
 Two ways to run it:
@@ -21,51 +23,71 @@ TYPE_CHECKING = False  # not ``from typing``: importing typing alone costs ~15 m
 if TYPE_CHECKING:  # imported lazily: the fork happens before anything heavy is loaded
     from concurrent.futures import Future
 
-    from reader.corpus.model import Article
     from reader.engine.types import Comparison
+    from reader.story.grouping import Story
+    from reader.story.library import Library
 
 
 class Loaded:
-    """What the preload produces: the articles, files skipped (one line each), the first comparison."""
+    """What the preload hands the App: the library (articles, problems, stubs still pending,
+    the first comparison in its cache), its stories when they could be grouped already (every
+    article loaded), and the pair to show first (indexes into ``library.articles``)."""
 
-    def __init__(self, articles: list[Article] | None = None, skipped: list[str] | None = None,
-                 first: Comparison | None = None, pending: set[str] | None = None) -> None:
-        self.articles: list[Article] = articles if articles is not None else []
-        self.skipped: list[str] = skipped if skipped is not None else []
-        self.first = first
-        self.pending: set[str] = pending if pending is not None else set()
-        """Paths of articles listed from a peek, not loaded yet (see reader/tui/lazy.py)."""
+    def __init__(self, library: Library, pair: tuple[int, int] | None = None,
+                 stories: list[Story] | None = None) -> None:
+        self.library = library
+        self.pair = pair
+        self.stories = stories
+
+    @classmethod
+    def showing(cls, comparison: Comparison) -> Loaded:
+        """A library of the comparison's two articles, the comparison in its cache (tests and
+        benchmarks hand the App a comparison made elsewhere)."""
+        from reader.story.library import Library
+
+        library = Library([comparison.left, comparison.right])
+        library.remember(comparison)
+        return cls(library, (0, 1))
+
+    @property
+    def first(self) -> Comparison | None:
+        """The comparison of the first pair, if it was made."""
+        if self.pair is None:
+            return None
+        a, b = self.pair
+        arts = self.library.articles
+        return self.library.cached(arts[a], arts[b])
 
 
-def load_all(paths: list[str], compare_first: bool = True) -> Loaded:
-    """Every article loaded; above ``LAZY_THRESHOLD`` files, the first two loaded and the
-    others listed from a peek (``Loaded.pending``), so a big folder opens in about a second."""
-    from reader.corpus.load import LoadError, load_article
-    from reader.tui.lazy import LAZY_THRESHOLD, list_lazily
+def first_pair(library: Library, stories: list[Story] | None) -> tuple[int, int] | None:
+    """The pair shown first: the first two articles of the first story that has two or more
+    (stories list the biggest first; articles by date where known); without stories (a big
+    folder still being read) or without such a story, the first two readable articles."""
+    arts = library.articles
+    if not arts:
+        return None
+    index = {id(a): k for k, a in enumerate(arts)}
+    for story in stories or ():
+        if len(story.articles) >= 2 and all(id(a) in index for a in story.articles[:2]):
+            return index[id(story.articles[0])], index[id(story.articles[1])]
+    loaded = [k for k, a in enumerate(arts) if library.is_loaded(a) and a.sentences]
+    loaded = loaded or [k for k, a in enumerate(arts) if library.is_loaded(a)] or [0]
+    return loaded[0], loaded[min(1, len(loaded) - 1)]
 
-    out = Loaded()
-    if len(paths) > LAZY_THRESHOLD:
-        out.articles, out.skipped, out.pending = list_lazily(paths)
-        paths = []
-    for path in paths:
-        try:
-            out.articles.append(load_article(path))
-        except LoadError as exc:
-            out.skipped.append(str(exc))
-        except (OSError, ValueError) as exc:  # defensive: a bad file never kills the app
-            out.skipped.append(f"{path}: {type(exc).__name__}: {exc}")
-    # Empty files stay listed (marked empty) but go last, so the first pair shown has text.
-    out.articles.sort(key=lambda a: a.path not in out.pending and not a.sentences)
-    # Boilerplate is marked per article when it loads (its own text only), so a pair
-    # compares the same here, in `reader compare` and in a notes export.
-    loaded = [a for a in out.articles if a.path not in out.pending]
-    if compare_first and loaded:
-        from reader.engine.compare import compare
 
-        arts = loaded
-        out.first = compare(arts[0], arts[min(1, len(arts) - 1)])
-        warm_diffs(out.first)
-    return out
+def prepare(files: list[str], compare_first: bool = True) -> Loaded:
+    """Open ``files`` in the story layer: every article read (above its lazy threshold, the
+    first two read and the others listed), grouped into stories when all are read, and the
+    first pair compared through the library (so it is in its cache)."""
+    from reader.story.library import Library
+
+    library = Library.of_files(files)
+    stories = library.stories() if not library.pending else None
+    pair = first_pair(library, stories)
+    if compare_first and pair is not None:
+        arts = library.articles
+        warm_diffs(library.compare(arts[pair[0]], arts[pair[1]]))
+    return Loaded(library, pair, stories)
 
 
 FIRST_SCREEN_ROWS = 120
@@ -75,8 +97,8 @@ FIRST_SCREEN_ROWS = 120
 def warm_diffs(comparison: Comparison, rows: int = FIRST_SCREEN_ROWS) -> None:
     """Compute the word diffs the first screen shows (``Match.diff`` is lazy).
 
-    Done where the comparison is made (the preload process or thread), so the UI thread
-    paints the first screen without importing the diff code or running it.
+    Done where the comparison is made (the preload process or a worker thread), so the UI
+    thread paints the first screen without importing the diff code or running it.
     """
     for row in comparison.rows[:rows]:
         if row.match is not None:
@@ -86,7 +108,7 @@ def warm_diffs(comparison: Comparison, rows: int = FIRST_SCREEN_ROWS) -> None:
 
 
 def start(paths: list[str]) -> Future[Loaded]:
-    """Load in a daemon thread; the future carries the result (or the exception)."""
+    """Prepare in a daemon thread; the future carries the result (or the exception)."""
     import threading
     from concurrent.futures import Future
 
@@ -94,7 +116,7 @@ def start(paths: list[str]) -> Future[Loaded]:
 
     def run() -> None:
         try:
-            future.set_result(load_all(paths))
+            future.set_result(prepare(paths))
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread
             future.set_exception(exc)
 
@@ -137,7 +159,7 @@ def _recv(stream) -> object:
 
 
 def _child(args: list[str] | None, fd: int) -> None:
-    """In the forked child: find, load, compare; send two messages; never return."""
+    """In the forked child: find, prepare; send two messages; never return."""
     code = 0
     try:
         import gc
@@ -155,7 +177,8 @@ def _child(args: list[str] | None, fd: int) -> None:
             found, problems = collect_paths(args)
             files = [str(p) for p in found]
             _send(fd, ("found", (files, problems)))
-            _send(fd, ("loaded", load_all(files) if files else Loaded()))
+            # One pickle: the stories and the cached comparison share the library's articles.
+            _send(fd, ("loaded", prepare(files) if files else None))
         except BaseException as exc:  # noqa: BLE001 - reported to the parent
             try:
                 _send(fd, ("error", exc))
@@ -168,9 +191,10 @@ def _child(args: list[str] | None, fd: int) -> None:
 
 
 def start_process(args: list[str] | None) -> Preload | None:
-    """Fork a child that expands ``args``, loads the articles and compares the first pair.
+    """Fork a child that expands ``args`` and prepares them (:func:`prepare`).
 
-    ``args`` are files and folders; None means the bundled seed articles.
+    ``args`` are files and folders; None means the bundled seed articles. ``loaded`` carries
+    None when nothing was found.
 
     Call it before importing Textual (nothing but the standard library and our data
     types should be loaded, and no threads started). Returns None where fork is not

@@ -44,8 +44,8 @@ def run_tui(paths: list[str], *, headless: bool = False) -> int:
             loaded = preload.result()
         except Exception:  # the app loads again (in a worker) and reports there
             loaded = None
-        if loaded is not None and not loaded.articles:
-            problems = list(problems) + list(loaded.skipped)
+        if loaded is not None and not loaded.library.articles:
+            problems = list(problems) + list(loaded.library.problems)
             files = []
     if not files:
         for line in problems or ["no article files to open"]:

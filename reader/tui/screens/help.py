@@ -52,6 +52,24 @@ LINKS_HELP = (
 )
 
 
+STORY_HELP = (
+    "Stories: the article list groups the articles into stories, articles that report one event, "
+    "each under a header with its title, outlets and count; a story lists its articles by date where "
+    "known, and articles no other one reports come last, under \"Stories of one\". A big folder is "
+    "listed flat until every article is read. [ ] and { } step through the story of the left and "
+    "the right article; L and R (or enter) put any highlighted article on a side.\n\n"
+    "v opens the story's overview. Pairs: every pair of its articles, the pair that shares most "
+    "first (similarity, links, sentences only each side has; the earlier article on the left); "
+    "enter shows the pair side by side. Facts: the links of all pairs joined into facts, one row "
+    "each, a column per article marking how it reports the fact (= ≈ ~ ◐, + when only that article "
+    "does); a, b, o and e show the facts reported by all, by all but one, by only one article (o "
+    "again: each article in turn) and every fact; enter shows each article's sentence, the words "
+    "that differ from the fact's own sentence emphasised, and enter there opens the pair view at "
+    "that sentence. Coverage: per article, the facts it reports and those only it reports. 1, 2 "
+    "and 3 switch tabs; ⚑ and ✎ mark facts and sentences you flagged or noted."
+)
+
+
 def help_content(bindings: list[tuple[str, str]]) -> Content:
     width = max((len(k) for k, _ in bindings), default=8) + 2
     parts: list[str | tuple[str, str]] = [("Keys", "bold underline"), "\n"]
@@ -60,7 +78,7 @@ def help_content(bindings: list[tuple[str, str]]) -> Content:
     parts += ["\n", ("Marks", "bold underline"), "\n"]
     for mark, meaning in LEGEND:
         parts += [(f" {mark}  ", "bold"), meaning, "\n"]
-    parts += ["\n", LINKS_HELP, "\n\n", MOVED_HELP, "\n\n", NOTES_HELP, "\n\n", ("ctrl+p opens the command palette; escape closes this help.", "dim")]
+    parts += ["\n", LINKS_HELP, "\n\n", MOVED_HELP, "\n\n", STORY_HELP, "\n\n", NOTES_HELP, "\n\n", ("ctrl+p opens the command palette; escape closes this help.", "dim")]
     return Content.assemble(*parts)
 
 

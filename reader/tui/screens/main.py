@@ -1,4 +1,10 @@
-"""The main screen: article list, the aligned comparison, a status line and the footer."""
+"""The main screen: article list (grouped into stories), the aligned comparison, a status line
+and the footer.
+
+Articles, their loading and every comparison come from the App's story-layer library
+(``app.library``); this screen only decides what to show and runs the library's work in
+worker threads.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +20,14 @@ from textual.widgets import OptionList
 
 from reader.corpus.model import Article
 from reader.engine.types import Comparison
-from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.article_list import ArticleList, list_groups
 from reader.tui.widgets.comparison import FLAGGED, NOTED, ComparisonView
 from reader.tui.widgets.headers import HeaderBar, header_content
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.status import StatusBar, status_content
 
 if TYPE_CHECKING:
+    from reader.story.grouping import Story
     from reader.tui.preload import Loaded
 
 PROGRESS_DELAY = 0.25  # seconds of comparison work before the loading indicator shows
@@ -59,11 +66,17 @@ MAIN_BINDINGS = [
     Binding("K", "list_up", "Article list: previous", id="reader.list_up", show=False),
     Binding("L", "choose_left", "Highlighted → left", id="reader.choose_left", show=False),
     Binding("R", "choose_right", "Highlighted → right", id="reader.choose_right", show=False),
-    Binding("left_square_bracket", "step_left(-1)", "Previous left article", id="reader.prev_left", show=False),
-    Binding("right_square_bracket", "step_left(1)", "Next left article", id="reader.next_left", show=False),
-    Binding("left_curly_bracket", "step_right(-1)", "Previous right article", id="reader.prev_right", show=False),
-    Binding("right_curly_bracket", "step_right(1)", "Next right article", id="reader.next_right", show=False),
+    Binding("left_square_bracket", "step_left(-1)", "Previous left article (in its story)", id="reader.prev_left",
+            show=False),
+    Binding("right_square_bracket", "step_left(1)", "Next left article (in its story)", id="reader.next_left",
+            show=False),
+    Binding("left_curly_bracket", "step_right(-1)", "Previous right article (in its story)", id="reader.prev_right",
+            show=False),
+    Binding("right_curly_bracket", "step_right(1)", "Next right article (in its story)", id="reader.next_right",
+            show=False),
     Binding("s", "swap", "Swap", id="reader.swap"),
+    Binding("v", "story", "Story", id="reader.story",
+            tooltip="The story's overview: every pair of its articles, the facts across them, coverage"),
     Binding("e", "same_event", "Link as one event", id="reader.same_event", show=False,
             tooltip="Link these two articles as reports of one event, though reader judged them different "
                     "(press again to undo)"),
@@ -90,6 +103,11 @@ class MainScreen(Screen[None]):
         """The pair waiting for its articles to load."""
         self._jump: tuple[str, str, int] | None = None
         """(article path, side, sentence id) to put the cursor on once that pair is shown."""
+        self.stories: list[Story] | None = None
+        """The library's stories once grouped (every article read); None: the list is flat."""
+        self._grouping = False
+        self._comparing: tuple[str, str] | None = None
+        """The pair being compared in a worker (the loading indicator shows after a moment)."""
 
     @property
     def reader(self) -> "ReaderApp":  # noqa: F821 - the App (not imported: it imports this screen)
@@ -133,34 +151,33 @@ class MainScreen(Screen[None]):
     # -------------------------------------------------------------- loading
     @work(thread=True, exclusive=True, group="load")
     def load_articles(self, paths: list[str]) -> None:
-        """Wait for the preload thread (started before Textual) or load here."""
-        from reader.tui.preload import load_all
+        """Wait for the preload (started before Textual) or open the library here."""
+        from reader.tui.preload import prepare
 
         future = self.reader.preload
         try:
-            loaded = future.result() if future is not None else load_all(paths)
+            loaded = future.result() if future is not None else prepare(paths)
         except Exception:  # the preload failed (e.g. its process died): do it here
-            loaded = load_all(paths)
+            loaded = prepare(paths)
         self.app.call_from_thread(self._loaded, loaded)
 
-    def _loaded(self, loaded: Loaded) -> None:
-        if loaded.first is not None:
-            first = loaded.first
-            self.reader.comparisons[(first.left.path, first.right.path)] = first
-        self._articles_loaded(loaded.articles, loaded.skipped, loaded.pending)
-
-    def _articles_loaded(self, articles: list[Article], skipped: list[str], pending: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+    def _loaded(self, loaded: Loaded | None) -> None:
         reader = self.reader
-        reader.articles = articles
-        reader.pending = set(pending)
-        reader.problems = list(reader.problems) + list(skipped)
+        if loaded is not None:
+            reader.library = loaded.library
+            self.stories = loaded.stories
         self._notify_skipped(reader.problems)
+        articles = self.articles
         if not articles:
             self.query_one(HeaderBar).show(Content("no articles could be opened"), Content(""))
             self.query_one(StatusBar).show(Content("nothing to compare"))
             return
-        self.article_list.show_articles(articles, 0, min(1, len(articles) - 1), self._states())
-        self.show_pair(0, min(1, len(articles) - 1))
+        pair = loaded.pair if loaded is not None and loaded.pair is not None else (0, min(1, len(articles) - 1))
+        self.left, self.right = pair
+        self._refresh_list()
+        self.show_pair(*pair)
+        if self.stories is None and not self.reader.pending:
+            self._group_stories()  # every article read, not grouped yet (a preload without stories)
 
     def _problems_key(self) -> str:
         return self._key_for("app.problems", "w")
@@ -190,6 +207,69 @@ class MainScreen(Screen[None]):
         states.update(dict.fromkeys(reader.failed, "failed"))
         return states
 
+    def _refresh_list(self) -> None:
+        """Show the articles, grouped into stories once they are, keeping the highlighted
+        article (and the L/R tags) where they were."""
+        lst = self.article_list
+        groups = list_groups(self.articles, self.stories) if self.stories is not None else None
+        lst.show_articles(self.articles, self.left, self.right, self._states(), groups)
+
+    # ------------------------------------------------------- stories
+    def _group_stories(self) -> None:
+        """Group the articles into stories (every one read), off the UI thread."""
+        if self.stories is None and not self._grouping and not self.app._exit:
+            self._grouping = True
+            self.group_stories()
+
+    @work(thread=True, exclusive=True, group="group")
+    def group_stories(self) -> None:
+        stories = self.reader.library.stories()
+        self.app.call_from_thread(self._grouped, stories)
+
+    def _grouped(self, stories: list[Story]) -> None:
+        """The list becomes stories; the pair on screen and the comparison's cursor stay."""
+        self._grouping = False
+        self.stories = stories
+        self._refresh_list()
+
+    def story_of(self, index: int) -> Story | None:
+        """The story of article ``index`` (None before grouping, or for an unreadable one)."""
+        if self.stories is None or not 0 <= index < len(self.articles):
+            return None
+        article = self.articles[index]
+        return next((s for s in self.stories if any(a is article for a in s.articles)), None)
+
+    def action_story(self) -> None:
+        """v: the overview of the story on screen (the left article's; the right one's when
+        the left one is a story of one)."""
+        if not self.articles:
+            return
+        reader = self.reader
+        if self.stories is None:
+            waiting = sum(1 for p in reader.pending if p not in reader.failed)
+            self.notify(f"The articles are grouped into stories once every one is read ({waiting} to go).",
+                        markup=False, timeout=4)
+            return
+        story = next((s for s in (self.story_of(self.left), self.story_of(self.right))
+                      if s is not None and len(s.articles) >= 2), None)
+        if story is None:
+            self.notify("No other article reports this one's event: it is a story of one. "
+                        "Choose an article of a story in the list (L or R).", markup=False, timeout=5)
+            return
+        from reader.tui.screens.story import StoryScreen
+
+        self.app.push_screen(StoryScreen(story))
+
+    def show_at(self, left: int, right: int, side: str | None = None, sentence_id: int | None = None) -> None:
+        """Show articles ``left`` and ``right`` side by side, with the cursor on ``side``'s
+        sentence ``sentence_id`` when given (from the story overview)."""
+        if side is not None and sentence_id is not None:
+            article = self.articles[left if side == "left" else right]
+            self._jump = (article.path, side, sentence_id)
+        self.show_pair(left, right)
+        self.view.focus()
+
+
     # ------------------------------------------------------- lazy loading
     def article_changed(self, index: int) -> None:
         """Listed article ``index`` was loaded (or failed): redraw its list entry."""
@@ -197,20 +277,34 @@ class MainScreen(Screen[None]):
             path = self.articles[index].path
             state = "failed" if path in self.reader.failed else ("pending" if path in self.reader.pending else "")
             self.article_list.update_articles(self.articles, [index], {path: state})
+        self._group_when_read()
+
+    def _group_when_read(self) -> None:
+        reader = self.reader
+        if self.stories is None and all(p in reader.failed for p in reader.pending):
+            self._group_stories()
 
     @work(thread=True, group="lazy")
     def load_listed(self, indices: list[int], paths: list[str], pair: tuple[int, int]) -> None:
-        """Load the chosen stubs (off the UI thread), then show the pair."""
-        from reader.tui.lazy import load_one
+        """Read the chosen stubs (off the UI thread), then show the pair."""
+        from reader.story.library import load_one
 
         results = [(i, *load_one(p)) for i, p in zip(indices, paths)]
         self.app.call_from_thread(self._listed_loaded, results, pair)
+
+    def _settle(self, index: int, article: Article | None, problem: str | None) -> bool:
+        """Record a stub read in a worker (UI thread); True if it is loaded now."""
+        library = self.reader.library
+        if not 0 <= index < len(self.articles):
+            return False
+        library.settle(index, article, problem)
+        return library.is_loaded(self.articles[index])
 
     def _listed_loaded(self, results, pair: tuple[int, int]) -> None:
         reader = self.reader
         failed = []
         for index, article, problem in results:
-            if not reader.article_loaded(index, article, problem) and self.articles[index].path in reader.failed:
+            if not self._settle(index, article, problem) and self.articles[index].path in reader.failed:
                 failed.append(reader.failed[self.articles[index].path])
             self.article_changed(index)
         if self._wanted != pair:
@@ -238,7 +332,7 @@ class MainScreen(Screen[None]):
 
         from textual.worker import get_current_worker
 
-        from reader.tui.lazy import load_one
+        from reader.story.library import load_one
 
         worker = get_current_worker()
         reader = self.reader
@@ -270,12 +364,13 @@ class MainScreen(Screen[None]):
         for index, article, problem in results:
             if index >= len(self.articles) or self.articles[index].path not in reader.pending:
                 continue  # chosen (and loaded) meanwhile
-            reader.article_loaded(index, article, problem)
+            self._settle(index, article, problem)
             path = self.articles[index].path
             changed[path] = "failed" if path in reader.failed else ""
             indices.append(index)
         if indices:
             self.article_list.update_articles(self.articles, indices, changed)
+        self._group_when_read()
 
     # ----------------------------------------------------------- comparing
     def show_pair(self, left: int, right: int) -> None:
@@ -302,33 +397,33 @@ class MainScreen(Screen[None]):
         key = (la.path, ra.path)
         self._pending = key
         forced = key in self._one_event
-        cached = self.reader.comparisons.get(self._cache_key(key))
+        cached = reader.library.cached(la, ra, same_event=forced)
         if cached is not None:
             self._display(cached)
             return
         self.query_one(StatusBar).show(Content("comparing…"))
+        self._comparing = key
         self.compare_articles(la, ra, key, forced)
         self.set_timer(PROGRESS_DELAY, lambda: self._show_progress(key))
 
     def _show_progress(self, key: tuple[str, str]) -> None:
-        if self._pending == key and self.reader.comparisons.get(self._cache_key(key)) is None:
+        if self._comparing == key:
             self.view.loading = True
 
     @work(thread=True, exclusive=True, group="compare")
     def compare_articles(self, left: Article, right: Article, key: tuple[str, str], forced: bool = False) -> None:
-        from reader.engine.compare import compare
         from reader.tui.preload import warm_diffs
 
-        result = compare(left, right, same_event=forced)
+        result = self.reader.library.compare(left, right, same_event=forced)  # kept in its cache
         warm_diffs(result)  # here, off the UI thread
         self.app.call_from_thread(self._compared, key, result, forced)
 
     def _compared(self, key: tuple[str, str], comparison: Comparison, forced: bool = False) -> None:
-        self.reader.comparisons[key + ("one event",) if forced else key] = comparison  # see _cache_key
         if key == self._pending and forced == (key in self._one_event):
             self._display(comparison)
 
     def _display(self, comparison: Comparison) -> None:
+        self._comparing = None
         view = self.view
         view.loading = False
         view.set_comparison(comparison, self._marks(comparison))
@@ -469,7 +564,9 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#articles")
     def _list_selected(self, event: OptionList.OptionSelected) -> None:
-        self.show_pair(self.left, event.option_index)
+        index = self.article_list.article_at(event.option_index)
+        if index is not None:
+            self.show_pair(self.left, index)
 
     # ------------------------------------------------------------- actions
     def action_cursor_down(self) -> None:
@@ -566,7 +663,7 @@ class MainScreen(Screen[None]):
         self.article_list.action_cursor_up()
 
     def _highlighted(self) -> int | None:
-        return self.article_list.highlighted
+        return self.article_list.highlighted_article
 
     def action_choose_left(self) -> None:
         index = self._highlighted()
@@ -578,21 +675,26 @@ class MainScreen(Screen[None]):
         if index is not None:
             self.show_pair(self.left, index)
 
+    def _step(self, index: int, delta: int) -> int:
+        """The article ``delta`` places from ``index`` in its group of the list (its story;
+        the stories of one together; every article while the list is flat), wrapping."""
+        group = self.article_list.group_of(index) or list(range(len(self.articles)))
+        if index not in group or len(group) < 2:
+            self.app.bell()
+            return index
+        return group[(group.index(index) + delta) % len(group)]
+
     def action_step_left(self, delta: int) -> None:
         if self.articles:
-            self.show_pair((self.left + delta) % len(self.articles), self.right)
+            self.show_pair(self._step(self.left, delta), self.right)
 
     def action_step_right(self, delta: int) -> None:
         if self.articles:
-            self.show_pair(self.left, (self.right + delta) % len(self.articles))
+            self.show_pair(self.left, self._step(self.right, delta))
 
     def action_swap(self) -> None:
         if self.articles:
             self.show_pair(self.right, self.left)
-
-    def _cache_key(self, key: tuple[str, str]) -> tuple[str, ...]:
-        """Where a pair's comparison is kept: apart when the user linked it as one event."""
-        return key + ("one event",) if key in self._one_event else key
 
     def action_same_event(self) -> None:
         """Link the pair on screen as one event (or undo that): reader judged them different."""

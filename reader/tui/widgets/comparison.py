@@ -39,7 +39,7 @@ GUTTER = 6  # flag, note mark, kind mark, moved mark, link badge, space
 SEPARATOR = 1
 FLAG_MARK = "⚑"
 NOTE_MARK = "✎"
-FLAGGED, NOTED = 1, 2  # bits of a sentence's mark (see reader.tui.notes_session)
+FLAGGED, NOTED = 1, 2  # bits of a sentence's mark (see reader.notes.session)
 
 
 @dataclass(slots=True)
