@@ -5,6 +5,8 @@ Update with ``pytest tests/test_tui_snapshots.py --snapshot-update`` after a del
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("pytest_textual_snapshot")
@@ -110,7 +112,7 @@ def test_links_at_80_columns(snap_compare):
 
     c = linked_comparison()
     future: Future[Loaded] = Future()
-    future.set_result(Loaded([c.left, c.right], [], c))
+    future.set_result(Loaded.showing(c))
 
     async def run_before(pilot) -> None:
         await _ready(pilot)
@@ -119,3 +121,57 @@ def test_links_at_80_columns(snap_compare):
 
     assert snap_compare(ReaderApp([c.left.path, c.right.path], preload=future), terminal_size=(80, 24),
                         run_before=run_before)
+
+
+STORIES = sorted(str(p) for p in (Path(__file__).resolve().parent / "stories").glob("*.json"))
+
+
+async def _overview(pilot) -> None:
+    await _ready(pilot)
+    app = pilot.app
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.screen.view.comparison is not None and app.screen.stories is not None:
+            break
+    await pilot.press("v")
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if getattr(app.screen, "overview", None) is not None:
+            break
+
+
+def test_story_overview_pairs(snap_compare):
+    """v on three invented reports of one event: the Pairs tab."""
+    assert snap_compare(ReaderApp(STORIES), terminal_size=SIZE, run_before=_overview)
+
+
+def test_story_overview_facts(snap_compare):
+    """The Facts tab, a flag on one fact, the cursor on the third fact."""
+    def flag() -> None:
+        from reader.corpus.load import load_article
+        from reader.notes.store import NoteStore
+
+        store = NoteStore.open()
+        a = load_article(next(p for p in STORIES if p.endswith("port-1.json")))
+        store.set_flag(a, a.sentences[1], True)
+        store.close()
+
+    flag()
+
+    async def run_before(pilot) -> None:
+        await _overview(pilot)
+        await pilot.press("2", "down", "down")
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(STORIES), terminal_size=SIZE, run_before=run_before)
+
+
+def test_story_overview_facts_at_80_columns(snap_compare):
+    async def run_before(pilot) -> None:
+        await _overview(pilot)
+        await pilot.press("2", "b")
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(STORIES), terminal_size=(80, 24), run_before=run_before)

@@ -1,0 +1,531 @@
+"""The story overview (key v): every pair of a story's articles, the facts across them, coverage.
+
+Three tabs over one :class:`~reader.story.overview.Overview`, computed by the story layer
+(``Library.overview``) in a worker thread with a progress bar, and kept by the App for the
+session (its comparisons are the library's: opening a pair from here costs nothing):
+
+* **Pairs**: every pair, the pair that shares most first; enter shows it side by side.
+* **Facts**: one row per fact, a column per article marking how it reports it; filters by
+  who reports it; enter shows each article's sentence (``FactScreen``) and from there the
+  pair view at that sentence.
+* **Coverage**: per article, the facts it reports and those only it reports.
+
+Articles are in the story's order (by date where known), so a pair's left article ran first.
+Every cell is a ``rich.text.Text`` and every other piece of article text a ``Content``: all of
+it is untrusted, and DataTable parses markup in ``str`` cells.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, OptionList, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from reader.corpus.errors import one_line, plural
+from reader.render.marks import KIND_MARK, KIND_MEANING, UNIQUE_MARK
+from reader.tui.widgets.comparison import FLAG_MARK, FLAGGED, NOTE_MARK, NOTED
+from reader.tui.widgets.keybar import KeyBar
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reader.corpus.model import Article
+    from reader.story.facts import Fact
+    from reader.story.grouping import Story
+    from reader.story.overview import Overview
+
+ONLY_MARK = UNIQUE_MARK
+"""In an article's column: only this article reports the fact (as ``+`` in the pair view)."""
+KIND_COLOUR = {"verbatim": "success", "near": "warning", "paraphrase": "primary", "partial": "secondary",
+               "only": "error"}
+"""Theme colour of each kind's mark (the pair view's kind colours)."""
+PROGRESS_EVERY = 0.05  # seconds between progress-bar updates from the worker
+
+STORY_BINDINGS = [
+    Binding("enter", "open", "Open", id="reader.story_open",
+            tooltip="Pairs: show the pair side by side. Facts: each article's sentence, and the pair view there"),
+    Binding("1", "tab('pairs')", "Pairs tab", id="reader.story_pairs", show=False),
+    Binding("2", "tab('facts')", "Facts tab", id="reader.story_facts", show=False),
+    Binding("3", "tab('coverage')", "Coverage tab", id="reader.story_coverage", show=False),
+    Binding("a", "filter('all')", "By all", id="reader.facts_all", tooltip="Facts every article reports"),
+    Binding("b", "filter('all_but_one')", "All but one", id="reader.facts_all_but_one",
+            tooltip="Facts every article but one reports"),
+    Binding("o", "filter('only')", "Only one", id="reader.facts_only",
+            tooltip="Facts one article alone reports (again: each article in turn)"),
+    Binding("e", "filter('any')", "Every fact", id="reader.facts_any"),
+    Binding("escape,v", "close", "Back", id="reader.story_close"),
+]
+
+def outlet_labels(articles: list[Article]) -> list[str]:
+    """A short name per article: its source (numbered when two articles share one)."""
+    names = [one_line(a.source, 40) or "unknown" for a in articles]
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        if names.count(n) > 1:
+            seen[n] = seen.get(n, 0) + 1
+            out.append(f"{n} {seen[n]}")
+        else:
+            out.append(n)
+    return out
+
+
+def letter(k: int) -> str:
+    """A one-cell name for article ``k`` of a story too wide for its outlets' names."""
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[k] if k < 26 else "abcdefghijklmnopqrstuvwxyz"[(k - 26) % 26]
+
+
+def partner(overview: Overview, fact: Fact, k: int) -> int:
+    """Which article to show beside article ``k`` for ``fact``: the one whose sentence stands
+    for the fact, else another article reporting it, else the article ``k`` shares most with."""
+    if fact.central[0] != k:
+        return fact.central[0]
+    other = next((a for a in fact.articles if a != k), None)
+    if other is not None:
+        return other
+    best = next((p for p in overview.pairs if k in (p.left, p.right)), None)
+    if best is not None:
+        return best.right if best.left == k else best.left
+    return 0 if k else min(1, len(overview.articles) - 1)
+
+
+def mark_text(bits: int) -> str:
+    return (FLAG_MARK if bits & FLAGGED else " ") + (NOTE_MARK if bits & NOTED else " ")
+
+
+def sentence_with_diff(text: str, central: str) -> Content:
+    """``text`` with the words that differ from the fact's ``central`` sentence emphasised."""
+    content = Content(text)
+    if text == central:
+        return content
+    from reader.engine.diff import word_diff
+
+    for op in word_diff(central, text):
+        if op.op != "equal" and op.right[1] > op.right[0]:
+            content = content.stylize("bold underline", *op.right)
+    return content
+
+
+class FactList(OptionList, inherit_bindings=False):
+    """An OptionList whose enter is the screen's (shown in the key bar, remappable)."""
+
+    BINDINGS = [b for b in OptionList.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")]
+
+
+class StoryTable(DataTable, inherit_bindings=False):
+    """A DataTable without its own enter binding, so the screen's (remappable, shown in the
+    key bar) "Open" gets the key; clicking a row still selects it."""
+
+    BINDINGS = [b for b in DataTable.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")]
+
+
+class StoryScreen(Screen[None]):
+    BINDINGS = STORY_BINDINGS
+    AUTO_FOCUS = "#pairs-table"
+
+    def __init__(self, story: Story) -> None:
+        super().__init__(id="story")
+        self.story = story
+        self.overview: Overview | None = None
+        self.which = "any"
+        """The facts filter: all, all_but_one, only, any."""
+        self.only: int | None = None
+        """With ``only``: the article whose facts are shown (None: any one article)."""
+        self.facts: list[Fact] = []
+        """The facts shown (filtered), in table order."""
+        self.marks: list[dict[int, int]] = []
+        """Per article: sentence id -> FLAGGED | NOTED bits."""
+        self._last_progress = 0.0
+
+    @property
+    def reader(self) -> "ReaderApp":  # noqa: F821 - the App (not imported: it imports the screens)
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def articles(self) -> list[Article]:
+        return self.story.articles
+
+    def compose(self) -> ComposeResult:
+        yield KeyBar(id="story-keys")
+        yield Static(self._title(), id="story-title", markup=False)
+        with Horizontal(id="story-progress"):
+            yield Static(Content(f"comparing {plural(self._pair_count(), 'pair')}…"), id="story-progress-label",
+                         markup=False)
+            yield ProgressBar(total=max(1, self._pair_count()), show_eta=False, id="story-progress-bar")
+        with TabbedContent(id="story-tabs", initial="pairs"):
+            with TabPane("Pairs", id="pairs"):
+                yield StoryTable(id="pairs-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Facts", id="facts"):
+                yield Static("", id="facts-filter", markup=False)
+                yield StoryTable(id="facts-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Coverage", id="coverage"):
+                yield StoryTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
+
+    def _pair_count(self) -> int:
+        n = len(self.articles)
+        return n * (n - 1) // 2
+
+    def _title(self) -> Content:
+        n = len(self.articles)
+        from reader.tui.widgets.article_list import outlets
+
+        return Content.assemble(
+            ("Story", "bold"), ("  │  ", "dim"), (one_line(self.story.title, 200) or "(untitled)", "bold"),
+            ("  │  ", "dim"), f"{plural(n, 'article')}, {plural(self._pair_count(), 'pair')}",
+            ("  │  ", "dim"), (outlets(self.articles), "dim"),
+        )
+
+    def on_mount(self) -> None:
+        key = self._key()
+        cached = self.reader.overviews.get(key)
+        if cached is not None:
+            self._built(cached)
+        else:
+            self.build_overview()
+
+    def _key(self) -> tuple[str, ...]:
+        return tuple(a.path for a in self.articles)
+
+    # ------------------------------------------------------------ computing
+    @work(thread=True, exclusive=True, group="overview")
+    def build_overview(self) -> None:
+        """The overview from the story layer (its pairs compared through the library, each
+        once), off the UI thread; the progress bar follows."""
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if done == total or now - self._last_progress >= PROGRESS_EVERY:
+                self._last_progress = now
+                self.app.call_from_thread(self._progress, done, total)
+
+        overview = self.reader.library.overview(self.story, progress=progress)
+        self.app.call_from_thread(self._built, overview)
+
+    def _progress(self, done: int, total: int) -> None:
+        if not self.is_attached:
+            return
+        self.query_one("#story-progress-bar", ProgressBar).update(total=total, progress=done)
+        self.query_one("#story-progress-label", Static).update(Content(f"comparing pairs: {done} of {total}"))
+
+    def _built(self, overview: Overview) -> None:
+        self.reader.overviews[self._key()] = overview
+        if not self.is_attached:
+            return  # closed while the pairs were compared: kept for next time
+        self.overview = overview
+        self.query_one("#story-progress").display = False
+        self._read_marks()
+        self._fill()
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------ tables
+    def _read_marks(self) -> None:
+        notes = self.reader.notes
+        self.marks = [notes.marks_for(a) for a in self.articles]
+
+    def fact_marks(self, fact: Fact) -> int:
+        bits = 0
+        for k, sid in fact.members:
+            bits |= self.marks[k].get(sid, 0) if k < len(self.marks) else 0
+        return bits
+
+    def _fill(self) -> None:
+        if self.overview is None:
+            return
+        self._fill_pairs()
+        self._fill_facts()
+        self._fill_coverage()
+
+    def _width(self) -> int:
+        return max(60, self.size.width or self.app.size.width)
+
+    def _article_label(self, k: int, width: int) -> str:
+        a = self.articles[k]
+        label = outlet_labels(self.articles)[k]
+        return one_line(f"{label} · {a.title or '(untitled)'}", width)
+
+    def _fill_pairs(self) -> None:
+        ov = self.overview
+        assert ov is not None
+        table = self.query_one("#pairs-table", DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        fixed = {"rank": 3, "similarity": 10, "links": 5, "left_unique": 6, "right_unique": 6}
+        rest = self._width() - sum(fixed.values()) - 2 * (len(fixed) + 2) - 3
+        side = max(12, rest // 2)
+        for key, label, width in (("rank", "#", fixed["rank"]), ("left", "Earlier article", side),
+                                  ("right", "Later article", side), ("similarity", "Similarity", fixed["similarity"]),
+                                  ("links", "Links", fixed["links"]), ("left_unique", "Only ◀", fixed["left_unique"]),
+                                  ("right_unique", "Only ▶", fixed["right_unique"])):
+            table.add_column(Text(label), width=width, key=key)
+        for rank, p in enumerate(ov.pairs, 1):
+            similarity = Text(f"{p.similarity:.0%}", style="bold")
+            if not p.one_event:
+                similarity.append(" ≠", style="dim")
+            table.add_row(
+                Text(str(rank), style="dim"),
+                Text(self._article_label(p.left, side), no_wrap=True),
+                Text(self._article_label(p.right, side), no_wrap=True),
+                similarity,
+                Text(str(p.links)),
+                Text(str(p.left_unique)),
+                Text(str(p.right_unique)),
+                key=f"{p.left}-{p.right}",
+            )
+        if ov.pairs:
+            table.move_cursor(row=min(max(keep, 0), len(ov.pairs) - 1), animate=False)
+
+    def _columns(self) -> tuple[list[str], int, bool]:
+        """The facts table's article columns: labels, their width, and whether they are
+        letters (the filter line says which article each is). The fact's text keeps at least
+        half the width."""
+        labels = outlet_labels(self.articles)
+        n = len(labels)
+        width = self._width()
+        longest = max(len(s) for s in labels)
+        for cap in (16, 10):
+            want = max(3, min(cap, longest))
+            if 2 + max(30, width // 2) + n * (want + 2) + 7 <= width:
+                return [one_line(s, want) for s in labels], want, False
+        return [letter(k) for k in range(n)], 1, True
+
+    def _fill_facts(self) -> None:
+        ov = self.overview
+        assert ov is not None
+        table = self.query_one("#facts-table", DataTable)
+        current = self.current_fact
+        table.clear(columns=True)
+        labels, width, letters = self._columns()
+        text_width = max(16, self._width() - 2 - len(labels) * (width + 2) - 4 - 3)
+        table.add_column(Text(""), width=2, key="marks")
+        table.add_column(Text("Fact"), width=text_width, key="text")
+        for k, label in enumerate(labels):
+            table.add_column(Text(label), width=width, key=f"a{k}")
+        theme = self.app.current_theme
+        colours = {kind: getattr(theme, name, None) or "" for kind, name in KIND_COLOUR.items()}
+        self.facts = ov.filtered(self.which, self.only if self.which == "only" else None)
+        for f in self.facts:
+            cells = [Text(mark_text(self.fact_marks(f)), style="bold"), Text(one_line(f.text, text_width), no_wrap=True)]
+            for k in range(len(labels)):
+                kind = f.kinds.get(k)
+                mark = "" if kind is None else ONLY_MARK if kind == "only" else KIND_MARK.get(kind, "?")
+                cells.append(Text(mark, style=f"bold {colours.get(kind, '')}".strip() if kind else ""))
+            table.add_row(*cells, key=str(f.id))
+        if current is not None and current in self.facts:
+            table.move_cursor(row=self.facts.index(current), animate=False)
+        self._show_filter(letters)
+
+    def _show_filter(self, letters: bool) -> None:
+        ov = self.overview
+        assert ov is not None
+        n = len(self.articles)
+        names = outlet_labels(self.articles)
+        if self.which == "all":
+            what = f"reported by all {n} articles"
+        elif self.which == "all_but_one":
+            what = f"reported by all but one of the {n} articles" + (" (none with two articles)" if n <= 2 else "")
+        elif self.which == "only":
+            what = ("reported by one article alone" if self.only is None
+                    else f"reported only by {names[self.only]}")
+        else:
+            what = "every fact"
+        parts: list[str | tuple[str, str]] = [
+            ("Facts: ", "bold"), what, f" ({plural(len(self.facts), 'fact')} of {len(ov.facts)})",
+        ]
+        if letters:
+            parts += ["\n", *[part for k, name in enumerate(names)
+                              for part in ((letter(k), "bold"), f" {one_line(name, 24)}  ")]]
+        marks = "  ".join(f"{m} {kind}" for kind, m in KIND_MARK.items())
+        parts += ["\n", (f"{marks}  {ONLY_MARK} only this article  ·  a all · b all but one · o only one · e every fact",
+                         "dim")]
+        self.query_one("#facts-filter", Static).update(Content.assemble(*parts))
+
+    def _fill_coverage(self) -> None:
+        ov = self.overview
+        assert ov is not None
+        table = self.query_one("#coverage-table", DataTable)
+        table.clear(columns=True)
+        names = outlet_labels(self.articles)
+        width = self._width()
+        outlet = min(20, max(len(n) for n in names))
+        columns = [("outlet", "Article", outlet), ("title", "Title", 0)]
+        if width >= 100:
+            columns.append(("date", "Date", 16))
+        columns += [("facts", "Facts", 5), ("exclusive", "Only it", 7), ("share", "Share", 5)]
+        title_width = max(12, width - sum(w for _, _, w in columns) - 2 * len(columns) - 3)
+        for key, label, w in columns:
+            table.add_column(Text(label), width=w or title_width, key=key)
+        total = len(ov.facts) or 1
+        for c in ov.coverage:
+            a = self.articles[c.article]
+            cells = {
+                "outlet": Text(one_line(names[c.article], outlet), style="bold", no_wrap=True),
+                "title": Text(one_line(a.title or "(untitled)", title_width), no_wrap=True),
+                "date": Text(one_line(a.date or "", 16), style="dim", no_wrap=True),
+                "facts": Text(str(c.facts)),
+                "exclusive": Text(str(c.exclusive)),
+                "share": Text(f"{c.facts / total:.0%}", style="dim"),
+            }
+            table.add_row(*(cells[key] for key, _, _ in columns), key=str(c.article))
+
+    def on_resize(self) -> None:
+        if self.overview is not None:
+            self._fill()
+
+    def notes_changed(self) -> None:
+        """Flags or notes changed (here or in another reader): new marks on the facts."""
+        if self.overview is not None:
+            self._read_marks()
+            self._fill_facts()
+
+    def on_screen_resume(self) -> None:
+        self.reader.poll_notes()
+
+    # ------------------------------------------------------------ keys
+    @property
+    def tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    @property
+    def current_fact(self) -> Fact | None:
+        if not self.facts or not self.is_attached:
+            return None
+        row = self.query_one("#facts-table", DataTable).cursor_row
+        return self.facts[row] if 0 <= row < len(self.facts) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "filter":
+            return self.overview is not None and self.tab == "facts"
+        if action == "open":
+            return True if self.overview is not None and self.tab != "coverage" else None
+        return True
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
+        table = self.query_one(f"#{self.tab}-table", DataTable)
+        table.focus()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_filter(self, which: str) -> None:
+        if self.overview is None:
+            return
+        if which == "only":
+            n = len(self.articles)
+            if self.which != "only":
+                self.only = None
+            else:  # any one article -> the first -> ... -> the last -> any one article
+                self.only = 0 if self.only is None else (self.only + 1 if self.only + 1 < n else None)
+        self.which = which
+        self._fill_facts()
+        table = self.query_one("#facts-table", DataTable)
+        if self.facts:
+            table.move_cursor(row=0, animate=False)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        ov = self.overview
+        if ov is None:
+            return
+        if self.tab == "pairs":
+            row = self.query_one("#pairs-table", DataTable).cursor_row
+            if 0 <= row < len(ov.pairs):
+                p = ov.pairs[row]
+                self.open_pair(p.left, p.right)
+        elif self.tab == "facts":
+            fact = self.current_fact
+            if fact is not None:
+                self.app.push_screen(FactScreen(self, fact), self._fact_chosen)
+
+    def _fact_chosen(self, member: tuple[int, int] | None) -> None:
+        if member is None or self.overview is None:
+            return
+        k, sid = member
+        fact = next((f for f in self.overview.facts if member in f.members), None)
+        other = partner(self.overview, fact, k) if fact is not None else (1 if k == 0 else 0)
+        left, right = sorted((k, other))
+        self.open_pair(left, right, "left" if k == left else "right", sid)
+
+    def open_pair(self, left: int, right: int, side: str | None = None, sentence_id: int | None = None) -> None:
+        """Back to the pair view, showing story articles ``left`` and ``right`` (the earlier one
+        on the left: the overview compared them so), the cursor on a sentence if given."""
+        reader = self.reader
+        li, ri = reader.index_of(self.articles[left]), reader.index_of(self.articles[right])
+        main = next((s for s in reader.screen_stack if s.id == "main"), None)
+        if li < 0 or ri < 0 or main is None:
+            self.notify("That article is no longer open.", markup=False, timeout=3)
+            return
+        self.dismiss()
+        main.show_at(li, ri, side, sentence_id)  # type: ignore[attr-defined]
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+FACT_BINDINGS = [
+    Binding("enter", "jump", "Show in the pair view", id="reader.fact_jump",
+            tooltip="The pair view with this sentence under the cursor"),
+    Binding("escape", "close", "Back", id="reader.fact_close"),
+]
+
+
+class FactScreen(ModalScreen[tuple[int, int] | None]):
+    """One fact: each article's sentence that reports it, the words that differ from the
+    sentence that stands for the fact emphasised; enter opens the pair view there."""
+
+    BINDINGS = FACT_BINDINGS
+    AUTO_FOCUS = "#fact-sentences"
+
+    def __init__(self, story: StoryScreen, fact: Fact) -> None:
+        super().__init__(id="fact")
+        self.story = story
+        self.fact = fact
+
+    def compose(self) -> ComposeResult:
+        story, fact = self.story, self.fact
+        arts = story.articles
+        names = outlet_labels(arts)
+        central = arts[fact.central[0]].sentences[fact.central[1]].text
+        with Vertical(id="fact-dialog") as dialog:
+            dialog.border_title = Content(f"Fact {fact.id}: {plural(len(fact.articles), 'article')}")
+            options = []
+            for k, sid in fact.members:
+                a = arts[k]
+                kind = fact.kinds.get(k, "")
+                mark = ONLY_MARK if kind == "only" else KIND_MARK.get(kind, "")
+                meaning = "only this article reports it" if kind == "only" else KIND_MEANING.get(kind, kind)
+                bits = story.marks[k].get(sid, 0) if k < len(story.marks) else 0
+                head = Content.assemble(
+                    (mark_text(bits), "bold"), (f"{mark} ", "bold"), (names[k], "bold"),
+                    (" · ", "dim"), (one_line(a.title or "(untitled)", 120), "dim"),
+                    (f"  #{sid}", "dim"),
+                    ("  stands for the fact" if (k, sid) == fact.central else f"  {meaning}", "dim italic"),
+                )
+                text = a.sentences[sid].text
+                body = sentence_with_diff(text, central) if (k, sid) != fact.central else Content(text)
+                options.append(Option(Content.assemble(head, "\n", body, "\n"), id=f"m-{k}-{sid}"))
+            yield FactList(*options, id="fact-sentences")
+        yield KeyBar(id="fact-keys")
+
+    def action_jump(self) -> None:
+        lst = self.query_one("#fact-sentences", OptionList)
+        k = lst.highlighted
+        if k is not None and 0 <= k < len(self.fact.members):
+            self.dismiss(self.fact.members[k])
+
+    @on(OptionList.OptionSelected)
+    def _selected(self) -> None:
+        self.action_jump()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
