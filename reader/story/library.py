@@ -13,6 +13,7 @@ not compared twice.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
@@ -33,6 +34,12 @@ NOT_READ = "not read yet"
 
 CACHE_SIZE = 512
 """Comparisons kept (a story of 20 articles has 190 pairs)."""
+
+_CACHE_LOCK = threading.Lock()
+"""Guards the comparison caches' bookkeeping: the TUI compares in worker threads (the pair
+view's and the story overview's at once), and one thread's eviction must not pull a pair from
+under another's ``move_to_end``. Comparing itself runs outside it. (Module-level, so a Library
+still pickles.)"""
 
 
 def content_key(article: Article) -> str:
@@ -189,16 +196,18 @@ class Library:
     def compare(self, left: Article, right: Article, same_event: bool = False) -> Comparison:
         """The comparison of two loaded articles, computed once (cached by content)."""
         key = (content_key(left), content_key(right), same_event)
-        cached = self._comparisons.get(key)
-        if cached is not None and cached.left.path == left.path and cached.right.path == right.path:
-            self._comparisons.move_to_end(key)
-            return cached
+        with _CACHE_LOCK:
+            cached = self._comparisons.get(key)
+            if cached is not None and cached.left.path == left.path and cached.right.path == right.path:
+                self._comparisons.move_to_end(key)
+                return cached
         from reader.engine.compare import compare
 
         result = compare(left, right, same_event=same_event)
-        self._comparisons[key] = result
-        while len(self._comparisons) > CACHE_SIZE:
-            self._comparisons.popitem(last=False)
+        with _CACHE_LOCK:
+            self._comparisons[key] = result
+            while len(self._comparisons) > CACHE_SIZE:
+                self._comparisons.popitem(last=False)
         return result
 
     def cached(self, left: Article, right: Article, same_event: bool = False) -> Comparison | None:
