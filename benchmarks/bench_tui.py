@@ -14,6 +14,11 @@ Run: ``.venv/bin/python benchmarks/bench_tui.py [--runs N]``. Prints figures, as
     whole in the app's worker); wall and CPU time per page-down under Pilot against a bare
     Line-API ScrollView of the same number of lines under the same Pilot harness (Pilot
     pauses after each press, so wall time is mostly Pilot's); resize re-wrap.
+(d) the story overview of 20 articles (190 pairs), from the moment it is asked for until its
+    tables are filled, through the app (the pairs compared by the story layer in the screen's
+    worker, the progress bar following): 20 PAC articles (10 events, two outlets each; read
+    from ``../shared/data/pac``) taken as one story, and 20 rewrites of one event built from
+    the real-gold story's three articles (``../shared/data/real-gold``). Target: <= 3 s.
 """
 
 from __future__ import annotations
@@ -174,9 +179,9 @@ async def big_pair(n: int, pages: int) -> None:
     os.environ.setdefault("READER_CONFIG_DIR", tempfile.mkdtemp())
     from concurrent.futures import Future
 
-    from reader.engine.compare import compare
+    from reader.story.library import Library
     from reader.tui.app import ReaderApp
-    from reader.tui.preload import load_all, warm_diffs
+    from reader.tui.preload import Loaded, warm_diffs
 
     left, right = synthetic_pair(n, Path(tempfile.mkdtemp()))
     size = (160, 45)
@@ -184,12 +189,12 @@ async def big_pair(n: int, pages: int) -> None:
     # Open, in parts: load (read, split, boilerplate), compare, then the app's first paint
     # of a comparison that is ready (what the preload hands over).
     t0 = time.perf_counter()
-    loaded = load_all([left, right], compare_first=False)
+    library = Library.of_files([left, right])
     t_load = time.perf_counter() - t0
     t0 = time.perf_counter()
-    loaded.first = compare(*loaded.articles)
-    warm_diffs(loaded.first)
+    warm_diffs(library.compare(*library.articles))
     t_compare = time.perf_counter() - t0
+    loaded = Loaded(library, (0, 1))
     future: Future = Future()
     future.set_result(loaded)
     app = ReaderApp([left, right], preload=future)
@@ -238,15 +243,101 @@ async def big_pair(n: int, pages: int) -> None:
     print(f"  resize 160x45 -> 120x40 (re-wrap every row): {relayout:5.2f} s")
 
 
+SHARED = ROOT.parent / "shared" / "data"
+
+
+def rewrites(folder: Path, n: int) -> list[str]:
+    """``n`` rewrites of the real-gold story: each keeps ~80% of one outlet's sentences and
+    takes three from another, in its own order."""
+    from reader.corpus.load import load_article
+
+    rng = random.Random(20)
+    arts = [load_article(str(p)) for p in sorted((SHARED / "real-gold" / "articles").glob("*.txt"))]
+    texts = [[s.text for s in a.sentences[1:] if not s.boilerplate] for a in arts]
+    paths = []
+    for k in range(n):
+        base, other = texts[k % len(texts)], texts[(k + 1) % len(texts)]
+        keep = [s for s in base if rng.random() < 0.8]
+        for s in rng.sample(other, min(3, len(other))):
+            keep.insert(rng.randrange(len(keep) + 1), s)
+        path = folder / f"rewrite{k:02d}.txt"
+        path.write_text(f"{arts[k % len(arts)].title} ({k})\n\n" + "\n\n".join(keep) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+async def overview_time(paths: list[str], runs: int) -> tuple[list[float], int, int, float, float]:
+    """Seconds from asking for the overview of all ``paths`` as one story to its tables filled,
+    in a fresh app each run (nothing cached but the pair on screen); pairs; facts; mean
+    sentences an article; the longest the UI's event loop went without running meanwhile (a
+    10 ms timer's worst gap)."""
+    from reader.corpus.load import clear_cache
+    from reader.story.grouping import Story
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens.story import StoryScreen
+
+    times: list[float] = []
+    gaps: list[float] = [0.0]
+    for _ in range(runs):
+        clear_cache()
+        app = ReaderApp(paths)
+        async with app.run_test(size=(160, 45)) as pilot:
+            while app.screen.view.comparison is None or app.screen.stories is None:
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            story = Story(1, app.articles[0].title, list(app.articles))
+            screen = StoryScreen(story)
+            last = [time.perf_counter()]
+
+            def tick() -> None:
+                now = time.perf_counter()
+                gaps.append(now - last[0])
+                last[0] = now
+
+            timer = app.set_interval(0.01, tick)
+            t0 = time.perf_counter()
+            await app.push_screen(screen)
+            while screen.overview is None:
+                await asyncio.sleep(0.005)
+            times.append(time.perf_counter() - t0)
+            timer.stop()
+            pairs, facts = len(screen.overview.pairs), len(screen.overview.facts)
+            sentences = sum(len(a.sentences) for a in story.articles) / len(story.articles)
+    return times, pairs, facts, sentences, max(gaps)
+
+
+async def story_overview(runs: int) -> None:
+    if not (SHARED / "pac").is_dir():
+        print("story overview: ../shared/data not found, skipped")
+        return
+    pac = [str(p) for p in sorted((SHARED / "pac").glob("story-1*/*.json"))][:20]
+    made = rewrites(Path(tempfile.mkdtemp()), 20)
+    print(f"story overview, 20 articles as one story (160x45, median of {runs}; target <= 3 s):")
+    for label, paths in (("20 PAC articles (10 events x 2 outlets)", pac),
+                         ("20 rewrites of the real-gold story (one event)", made)):
+        times, pairs, facts, sentences, gap = await overview_time(paths, runs)
+        print(f"  {label}: {pairs} pairs, {facts} facts, {sentences:.0f} sentences an article: "
+              f"median {statistics.median(times):5.2f} s, max {max(times):5.2f} s; the UI's event loop "
+              f"paused at most {gap * 1000:.0f} ms  (load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--sentences", type=int, default=5000)
     parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--overview-runs", type=int, default=3)
+    parser.add_argument("--only", choices=["startup", "pair", "overview"], default=None)
     args = parser.parse_args()
     os.environ["TEXTUAL_ANIMATIONS"] = "none"
-    startup(args.runs)
-    asyncio.run(big_pair(args.sentences, args.pages))
+    if args.only in (None, "startup"):
+        startup(args.runs)
+    if args.only in (None, "pair"):
+        asyncio.run(big_pair(args.sentences, args.pages))
+    if args.only in (None, "overview"):
+        os.environ.setdefault("READER_CONFIG_DIR", tempfile.mkdtemp())
+        os.environ.setdefault("READER_DATA_DIR", tempfile.mkdtemp())
+        asyncio.run(story_overview(args.overview_runs))
 
 
 if __name__ == "__main__":
