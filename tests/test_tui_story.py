@@ -495,3 +495,20 @@ async def test_story_commands_in_the_palette():
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is story and story.query_one("#story-tabs").active == "facts"
+
+
+async def test_two_articles_are_taken_as_one_story_as_reader_story_does():
+    files = [p for p in story_files() if name(p) in ("port-0", "trial-0")]  # two events, even
+    app = ReaderApp(files)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if isinstance(app.screen, MainScreen) and app.screen.view.comparison is not None:
+                break
+        main = app.screen
+        assert main.stories is None and not main.article_list.grouped, "two articles: the pair, not grouped"
+        story = await open_story(app, pilot)
+        assert sorted(name(a.path) for a in story.articles) == ["port-0", "trial-0"]
+        assert len(story.overview.pairs) == 1
+        assert story.overview.comparisons[0, 1] is app.library.cached(*story.articles), "the pair on screen"

@@ -77,12 +77,15 @@ def first_pair(library: Library, stories: list[Story] | None) -> tuple[int, int]
 
 def prepare(files: list[str], compare_first: bool = True) -> Loaded:
     """Open ``files`` in the story layer: every article read (above its lazy threshold, the
-    first two read and the others listed), grouped into stories when all are read, and the
-    first pair compared through the library (so it is in its cache)."""
+    first two read and the others listed), grouped into stories when all are read and the
+    first pair depends on it (three articles or more: two are the first pair whatever their
+    stories, and grouping two very long articles takes a second, so the screen groups them
+    after its first paint), and the first pair compared through the library (so it is in its
+    cache)."""
     from reader.story.library import Library
 
     library = Library.of_files(files)
-    stories = library.stories() if not library.pending else None
+    stories = library.stories() if not library.pending and len(library.articles) > 2 else None
     pair = first_pair(library, stories)
     if compare_first and pair is not None:
         arts = library.articles

@@ -176,8 +176,6 @@ class MainScreen(Screen[None]):
         self.left, self.right = pair
         self._refresh_list()
         self.show_pair(*pair)
-        if self.stories is None and not self.reader.pending:
-            self._group_stories()  # every article read, not grouped yet (a preload without stories)
 
     def _problems_key(self) -> str:
         return self._key_for("app.problems", "w")
@@ -245,6 +243,9 @@ class MainScreen(Screen[None]):
         if not self.articles:
             return
         reader = self.reader
+        if self.stories is None and not reader.pending and len(self.articles) <= 2:
+            self.one_story()
+            return
         if self.stories is None:
             waiting = sum(1 for p in reader.pending if p not in reader.failed)
             self.notify(f"The articles are grouped into stories once every one is read ({waiting} to go).",
@@ -256,9 +257,23 @@ class MainScreen(Screen[None]):
             self.notify("No other article reports this one's event: it is a story of one. "
                         "Choose an article of a story in the list (L or R).", markup=False, timeout=5)
             return
+        self._open_story(story)
+
+    def _open_story(self, story: Story) -> None:
+        if len(story.articles) < 2:
+            self.notify("Only one article is open: there is nothing to compare it with.", markup=False, timeout=4)
+            return
         from reader.tui.screens.story import StoryScreen
 
         self.app.push_screen(StoryScreen(story))
+
+    @work(thread=True, exclusive=True, group="group")
+    def one_story(self) -> None:
+        """Two articles (or one): taken as one story, titled and ordered by the story layer."""
+        from reader.story.grouping import one_story
+
+        story = one_story([a for a in self.articles if self.reader.is_loaded(a)])
+        self.app.call_from_thread(self._open_story, story)
 
     def show_at(self, left: int, right: int, side: str | None = None, sentence_id: int | None = None) -> None:
         """Show articles ``left`` and ``right`` side by side, with the cursor on ``side``'s
@@ -320,9 +335,16 @@ class MainScreen(Screen[None]):
         self.show_pair(*pair)
 
     def start_filling(self) -> None:
-        """After the first paint: load the listed articles in the background."""
-        if self.reader.pending and not self.app._exit:
+        """After the first paint: read the listed articles in the background (then group
+        them), or group the articles if the preload did not. Two articles are not grouped:
+        they are the pair on screen, and ``v`` takes them as one story, as ``reader story``
+        does (grouping two very long articles would keep a core busy for a second)."""
+        if self.app._exit:
+            return
+        if self.reader.pending:
             self.fill_listed()
+        elif len(self.articles) > 2:
+            self._group_when_read()
 
     @work(thread=True, exclusive=True, group="fill")
     def fill_listed(self) -> None:

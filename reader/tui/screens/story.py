@@ -255,11 +255,14 @@ class StoryScreen(Screen[None]):
         table = self.query_one("#pairs-table", DataTable)
         keep = table.cursor_row
         table.clear(columns=True)
-        fixed = {"rank": 3, "similarity": 10, "links": 5, "left_unique": 6, "right_unique": 6}
+        narrow = self._width() < 120
+        fixed = {"rank": 2 if narrow else 3, "similarity": 5 if narrow else 10, "links": 5, "left_unique": 6,
+                 "right_unique": 6}
         rest = self._width() - sum(fixed.values()) - 2 * (len(fixed) + 2) - 3
         side = max(12, rest // 2)
         for key, label, width in (("rank", "#", fixed["rank"]), ("left", "Earlier article", side),
-                                  ("right", "Later article", side), ("similarity", "Similarity", fixed["similarity"]),
+                                  ("right", "Later article", side),
+                                  ("similarity", "Sim." if narrow else "Similarity", fixed["similarity"]),
                                   ("links", "Links", fixed["links"]), ("left_unique", "Only ◀", fixed["left_unique"]),
                                   ("right_unique", "Only ▶", fixed["right_unique"])):
             table.add_column(Text(label), width=width, key=key)
