@@ -512,3 +512,43 @@ async def test_two_articles_are_taken_as_one_story_as_reader_story_does():
         assert sorted(name(a.path) for a in story.articles) == ["port-0", "trial-0"]
         assert len(story.overview.pairs) == 1
         assert story.overview.comparisons[0, 1] is app.library.cached(*story.articles), "the pair on screen"
+
+
+async def test_closing_the_overview_stops_its_worker_and_a_failure_is_a_notification(monkeypatch):
+    import threading
+
+    from reader.story.library import Library
+
+    compare = Library.compare
+    calls = []
+    gate = threading.Event()
+
+    def slow(self, left, right, same_event=False):
+        if self.cached(left, right, same_event) is None:
+            calls.append((left.path, right.path))
+            gate.wait(5)
+        return compare(self, left, right, same_event)
+
+    app = ReaderApp(story_files())
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        monkeypatch.setattr(Library, "compare", slow)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert len(calls) == 1, "stopped after the pair being compared"
+
+        def broken(self, left, right, same_event=False):
+            raise ValueError("engine trouble [/x]")
+
+        monkeypatch.setattr(Library, "compare", broken)
+        await pilot.press("v")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, StoryScreen) and app.screen.overview is None
+        assert any("engine trouble [/x]" in n.message for n in app._notifications)

@@ -113,6 +113,10 @@ def sentence_with_diff(text: str, central: str) -> Content:
     return content
 
 
+class _Closed(Exception):
+    """The overview's screen was closed while its pairs were compared."""
+
+
 class FactList(OptionList, inherit_bindings=False):
     """An OptionList whose enter is the screen's (shown in the key bar, remappable)."""
 
@@ -197,15 +201,36 @@ class StoryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="overview")
     def build_overview(self) -> None:
         """The overview from the story layer (its pairs compared through the library, each
-        once), off the UI thread; the progress bar follows."""
+        once), off the UI thread; the progress bar follows. Closing the screen stops it after
+        the pair being compared (those compared stay in the library for next time)."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+
         def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise _Closed
             now = time.monotonic()
             if done == total or now - self._last_progress >= PROGRESS_EVERY:
                 self._last_progress = now
                 self.app.call_from_thread(self._progress, done, total)
 
-        overview = self.reader.library.overview(self.story, progress=progress)
-        self.app.call_from_thread(self._built, overview)
+        try:
+            overview = self.reader.library.overview(self.story, progress=progress)
+        except _Closed:
+            return
+        except Exception as exc:  # noqa: BLE001 - an article the engine chokes on never kills the app
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, one_line(f"{type(exc).__name__}: {exc}", 300))
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._built, overview)
+
+    def _failed(self, reason: str) -> None:
+        self.notify(f"The story's overview could not be built: {reason}", markup=False, severity="error",
+                    timeout=10)
+        if self.is_attached:
+            self.query_one("#story-progress-label", Static).update(Content("could not be built"))
 
     def _progress(self, done: int, total: int) -> None:
         if not self.is_attached:
