@@ -364,6 +364,7 @@ async def test_the_overview_is_built_in_a_worker_with_a_progress_bar(monkeypatch
         assert story.query_one("#story-progress").display and story.overview is None
         assert bar.progress <= 1 and bar.total == 3, "the pair on screen was compared already"
         await pilot.press("j", "2")  # keys are handled while the worker runs
+        await pilot.pause(0.1)  # the bar is updated at most every 50 ms: let the next update through
         gate.set()
         progress = []
         for _ in range(200):
