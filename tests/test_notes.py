@@ -527,3 +527,58 @@ def test_in_memory_store_shows_notes_it_could_read(store, art, tmp_path):
     again = NoteStore.open()
     assert [n.note for n in again.all_notes()] == ["on disk"]
     again.close()
+
+
+
+def test_schema_check_reads_one_snapshot_while_another_reader_creates_the_store(tmp_path):
+    """Two readers creating the store at once: if the other one commits its fresh schema between
+    this one's reads of the id and of the tables, the database must not look foreign (it would
+    be moved aside, the other reader's notes with it)."""
+    from reader.notes.store import _check_ours, _connect, migrate
+
+    path = tmp_path / DB_NAME
+    setup = sqlite3.connect(path, isolation_level=None)
+    setup.execute("PRAGMA journal_mode=WAL")
+    setup.close()
+    mine, other = _connect(path), _connect(path)
+    raced = []
+
+    class Racing:  # my connection; the other reader finishes creating the store between my reads
+        @property
+        def in_transaction(self):
+            return mine.in_transaction
+
+        def execute(self, sql, *args):
+            result = mine.execute(sql, *args)
+            if sql == "PRAGMA application_id" and not raced:
+                raced.append(migrate(other))
+            return result
+
+    assert _check_ours(Racing()) == 0, "a new, empty database: the snapshot before the other's commit"
+    assert raced == [0] and _check_ours(mine) == SCHEMA_VERSION
+    mine.close()
+    other.close()
+
+
+def test_store_waits_while_the_database_is_busy(tmp_path, monkeypatch):
+    """Switching a database to a write-ahead log does not wait for a busy one: opening retries
+    for a while instead of keeping the session's notes in memory."""
+    import reader.notes.store as store_mod
+
+    real, calls = store_mod._open_file_once, []
+
+    def busy_twice(path):
+        calls.append(path)
+        if len(calls) <= 2:
+            raise sqlite3.OperationalError("database is locked")
+        return real(path)
+
+    monkeypatch.setattr(store_mod, "_open_file_once", busy_twice)
+    store = NoteStore.open(tmp_path)
+    assert store.persistent and store.warning is None and len(calls) == 3
+    store.close()
+    monkeypatch.setattr(store_mod, "OPEN_PATIENCE_S", 0.0)
+    calls.clear()
+    store = NoteStore.open(tmp_path / "other")
+    assert not store.persistent and "locked" in store.warning, "out of patience: says why, keeps notes in memory"
+    store.close()

@@ -110,3 +110,4 @@ def test_sigkill_loses_no_committed_note(tmp_path):
     store.close()
     assert {f"k note {i}" for i in reported} <= stored
     assert len(stored) <= len(reported) + 1  # at most the one in flight beyond what was reported
+

@@ -63,6 +63,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import threading
 import uuid
 from collections.abc import Iterator
@@ -86,6 +87,8 @@ MAX_NOTE_CHARS = 100_000
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+OPEN_PATIENCE_S = 10.0
 
 # Each entry upgrades the schema by one version; user_version = len(MIGRATIONS) after.
 MIGRATIONS: list[list[str]] = [
@@ -298,11 +301,23 @@ def _connect(path: str | Path, *, uri: bool = False) -> sqlite3.Connection:
 
 
 def _check_ours(conn: sqlite3.Connection) -> int:
-    """The schema version; raises _Unusable for a foreign or damaged database."""
+    """The schema version; raises _Unusable for a foreign or damaged database.
+
+    The three reads are one snapshot (a read transaction): read one by one, another process
+    creating the store could commit in between, and its fresh tables would look like a foreign
+    database without our id — which would then be moved aside with that process's notes.
+    """
+    own = not conn.in_transaction
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
+        if own:
+            conn.execute("BEGIN")
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
+        finally:
+            if own and conn.in_transaction:
+                conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         if _is_corruption(exc):
             raise _Unusable("damaged") from None
@@ -334,7 +349,30 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     return version
 
 
-def _open_file(path: Path) -> sqlite3.Connection:
+def _is_busy(exc: BaseException) -> bool:
+    """Another process holds the database for a moment (switching to WAL does not wait for it)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower()
+
+
+def _open_file(path: Path, patience: float | None = None) -> sqlite3.Connection:
+    """Open (creating or migrating) the database; while another process holds it — two readers
+    creating the store at once — wait and try again rather than fall back to notes in memory."""
+    deadline = time.monotonic() + (OPEN_PATIENCE_S if patience is None else patience)
+    pause = 0.01
+    while True:
+        try:
+            return _open_file_once(path)
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
+def _open_file_once(path: Path) -> sqlite3.Connection:
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(_SQLITE_HEADER))
