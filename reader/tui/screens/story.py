@@ -51,9 +51,9 @@ PROGRESS_EVERY = 0.05  # seconds between progress-bar updates from the worker
 STORY_BINDINGS = [
     Binding("enter", "open", "Open", id="reader.story_open",
             tooltip="Pairs: show the pair side by side. Facts: each article's sentence, and the pair view there"),
-    Binding("1", "tab('pairs')", "Pairs tab", id="reader.story_pairs", show=False),
-    Binding("2", "tab('facts')", "Facts tab", id="reader.story_facts", show=False),
-    Binding("3", "tab('coverage')", "Coverage tab", id="reader.story_coverage", show=False),
+    Binding("1", "tab('pairs')", "Pairs tab", id="reader.story_pairs"),
+    Binding("2", "tab('facts')", "Facts tab", id="reader.story_facts"),
+    Binding("3", "tab('coverage')", "Coverage tab", id="reader.story_coverage"),
     Binding("a", "filter('all')", "By all", id="reader.facts_all", tooltip="Facts every article reports"),
     Binding("b", "filter('all_but_one')", "All but one", id="reader.facts_all_but_one",
             tooltip="Facts every article but one reports"),
