@@ -109,6 +109,38 @@ def test_library_compares_a_pair_once_keyed_by_content():
     assert lib.compare(edited, arts[1]) is not first
 
 
+COURIER = "The Lindell Courier is owned by the Marsh family trust."  # one outlet's line, any story
+
+
+def test_a_line_repeated_in_other_stories_is_boilerplate_once_the_set_is_read():
+    port = article(*PORT[0], COURIER, path="port.txt")
+    other = article(*PORT[2], path="other.txt")
+    trial = article(*TRIAL[0], COURIER, path="trial.txt")
+    assert not port.sentences[-1].boilerplate, "on its own the line reads as text"
+    pair = Library([port, other])
+    pair.compare(port, other)
+    assert not port.sentences[-1].boilerplate, "two articles are judged each on its own"
+    key = content_key(port)
+    lib = Library([port, other, trial])
+    lib.compare(port, other)
+    assert port.sentences[-1].boilerplate and trial.sentences[-1].boilerplate
+    assert not any(s.boilerplate for s in other.sentences)
+    assert content_key(port) != key, "the marks are part of what a comparison depends on"
+    assert lib.cached(port, other) is not None
+
+
+def test_a_lazy_library_judges_boilerplate_in_context_only_when_every_article_is_read():
+    port = article(*PORT[0], COURIER, path="port.txt")
+    trial = article(*TRIAL[0], COURIER, path="trial.txt")
+    other = article(*PORT[2], path="other.txt")
+    lib = Library([port, other, trial], pending=["trial.txt"])
+    lib.compare(port, other)
+    assert not port.sentences[-1].boilerplate, "a set still being read is not a context yet"
+    lib.settle(2, trial, None)
+    lib.stories()
+    assert port.sentences[-1].boilerplate and trial.sentences[-1].boilerplate
+
+
 def test_story_overview_pairs_facts_and_coverage():
     arts, _ = pile()
     lib = Library(arts[6:9])

@@ -19,6 +19,7 @@ pytest.importorskip("textual")
 from textual.widgets import DataTable, ProgressBar  # noqa: E402
 
 from reader.corpus.discover import collect_paths  # noqa: E402
+from reader.corpus.load import load_article  # noqa: E402
 from reader.story.library import LAZY_THRESHOLD  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
 from reader.tui.screens.help import HelpScreen  # noqa: E402
@@ -182,6 +183,39 @@ async def test_a_big_folder_is_flat_until_read_then_grouped_without_moving(tmp_p
         rows_ = list_rows(screen)
         assert rows_[:4] == ["# Harbour strike ends after nine-day standoff", "port-1", "port-0", "port-2"]
         assert rows_[rows_.index("# Stories of one") + 1:] == ["chess"] + [f"z{i:02d}" for i in range(LAZY_THRESHOLD)]
+
+
+async def test_once_a_big_folder_is_read_a_line_found_in_other_stories_is_boilerplate(tmp_path):
+    courier = "The Lindell Courier is owned by the Marsh family trust."
+    d = tmp_path / "pile"
+    shutil.copytree(STORIES, d)
+    flood = json.loads((d / "flood-0.json").read_text(encoding="utf-8"))
+    flood["text"] += "\n\n" + courier
+    (d / "flood-0.json").write_text(json.dumps(flood), encoding="utf-8")
+    for i in range(LAZY_THRESHOLD):
+        a, b, c = WORDS[3 * i:3 * i + 3]
+        tail = f"\n\n{courier}\n" if i == 3 else "\n"
+        (d / f"z{i:02d}.txt").write_text(f"{a.capitalize()} {b} {c}\n\nThe {a} of {b} met the {c} "
+                                         f"on day {i}.{tail}", encoding="utf-8")
+    paths = [str(p) for p in collect_paths([str(d)])[0]]
+    app = ReaderApp(paths)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for _ in range(400):
+            await pilot.pause()
+            if screen.view.comparison is not None:
+                break
+        alone = sum(s.boilerplate for s in load_article(str(d / "flood-0.json")).sentences)
+        screen = await ready(app, pilot)
+        for _ in range(400):  # grouping found new marks: the pair is compared again
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if screen.view.comparison.stats.right_boilerplate != alone:
+                break
+        after = screen.view.comparison
+        assert shown(screen) == ("chess", "flood-0")
+        assert after.right.sentences[-1].text == courier and after.right.sentences[-1].boilerplate
+        assert after.stats.right_boilerplate == alone + 1, "the pair on screen is compared again with the new marks"
 
 
 # ------------------------------------------------------------------ v: the overview

@@ -4,10 +4,15 @@ Loading: up to :data:`LAZY_THRESHOLD` files are loaded whole; above it, the firs
 ones are loaded and the others listed from a cheap peek (title and source from the head and
 tail of the file, ~0.5 ms a file) as *stubs*, loaded when asked (:meth:`Library.load`).
 
+Cross-article boilerplate: once every article of a set of three or more is read, each is
+re-marked with the others as context (:func:`reader.corpus.boilerplate.mark_corpus`: a line
+also found in articles about other stories is site chrome — a desk's sign-off, a recurring
+promo). Two articles alone are judged each on its own, as ``reader compare`` judges them.
+
 Comparisons: ``Library.compare(a, b)`` computes a pair once, whoever asks (the pair view, the
 story overview, a notes export); the cache is keyed by the content of both articles (title,
-text, date), so an article edited on disk is compared afresh and a copy under another name is
-not compared twice.
+text, date and which sentences are boilerplate), so an article edited on disk, or re-marked in
+context, is compared afresh and a copy under another name is not compared twice.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ LAZY_THRESHOLD = 20
 NOT_READ = "not read yet"
 """The warning a stub carries (never shown as a problem)."""
 
+CONTEXT_MIN = 3
+"""From this many read articles on, boilerplate is judged with the others as context."""
+
 CACHE_SIZE = 512
 """Comparisons kept (a story of 20 articles has 190 pairs)."""
 
@@ -41,13 +49,18 @@ view's and the story overview's at once), and one thread's eviction must not pul
 under another's ``move_to_end``. Comparing itself runs outside it. (Module-level, so a Library
 still pickles.)"""
 
+_CONTEXT_LOCK = threading.Lock()
+"""Guards re-marking boilerplate in context (it changes the articles the comparisons read)."""
+
 
 def content_key(article: Article) -> str:
-    """What a comparison of this article depends on: its title, text and date."""
+    """What a comparison of this article depends on: its title, text, date and which of its
+    sentences are boilerplate."""
     h = hashlib.blake2b(digest_size=16)
     for part in (article.title, article.text, article.date or ""):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
+    h.update(bytes(s.boilerplate for s in article.sentences))
     return h.hexdigest()
 
 
@@ -94,6 +107,8 @@ class Library:
         """Path -> why a listed article could not be loaded when asked for."""
         self._comparisons: OrderedDict[tuple[str, str, bool], Comparison] = OrderedDict()
         self._stories: list[Story] | None = None
+        self._in_context = False
+        """Whether boilerplate was re-marked across the current set of read articles."""
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -182,6 +197,7 @@ class Library:
         self.pending.discard(stub.path)
         self.articles[index] = article
         self._stories = None
+        self._in_context = False
         return True
 
     def load_all(self, progress: Callable[[int, int], None] | None = None) -> None:
@@ -192,9 +208,29 @@ class Library:
             if progress is not None:
                 progress(n, len(todo))
 
+    # ------------------------------------------------------------------ boilerplate in context
+    def mark_in_context(self) -> bool:
+        """Re-mark boilerplate across the read articles, once every listed article is read (or
+        failed) and at least :data:`CONTEXT_MIN` are; idempotent. Returns whether it ran now.
+        Called before any comparison or grouping, so every view sees the same marks."""
+        if self._in_context:
+            return False
+        with _CONTEXT_LOCK:
+            if self._in_context or any(p not in self.failed for p in self.pending):
+                return False
+            loaded = self.loaded
+            if len(loaded) >= CONTEXT_MIN:
+                from reader.corpus.boilerplate import mark_corpus
+
+                mark_corpus(loaded)
+                self._stories = None
+            self._in_context = True
+            return len(loaded) >= CONTEXT_MIN
+
     # ------------------------------------------------------------------ comparing
     def compare(self, left: Article, right: Article, same_event: bool = False) -> Comparison:
         """The comparison of two loaded articles, computed once (cached by content)."""
+        self.mark_in_context()
         key = (content_key(left), content_key(right), same_event)
         with _CACHE_LOCK:
             cached = self._comparisons.get(key)
@@ -223,6 +259,7 @@ class Library:
     def stories(self) -> list[Story]:
         """The loaded articles grouped into stories (articles about one event), computed once
         until an article is added or loaded."""
+        self.mark_in_context()
         if self._stories is None:
             from reader.story.grouping import group
 

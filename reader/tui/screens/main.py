@@ -225,10 +225,17 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._grouped, stories)
 
     def _grouped(self, stories: list[Story]) -> None:
-        """The list becomes stories; the pair on screen and the comparison's cursor stay."""
+        """The list becomes stories; the pair on screen and the comparison's cursor stay —
+        unless reading the whole set re-marked its boilerplate (a line found in other stories
+        is chrome): then the pair is compared again with the new marks."""
         self._grouping = False
         self.stories = stories
         self._refresh_list()
+        c = self.view.comparison
+        if c is not None and self._comparing is None:
+            forced = (c.left.path, c.right.path) in self._one_event
+            if self.reader.library.cached(c.left, c.right, same_event=forced) is not c:
+                self.show_pair(self.left, self.right)
 
     def story_of(self, index: int) -> Story | None:
         """The story of article ``index`` (None before grouping, or for an unreadable one)."""
