@@ -95,6 +95,23 @@ def rows(screen: StoryScreen, table: str) -> list[list[str]]:
 
 
 # ------------------------------------------------------------------ the grouped list
+def big_pile(tmp_path: Path, line: str = "") -> list[str]:
+    """The story files and more small one-article stories than are read at once (the list starts
+    flat); ``line`` ends flood-0 and the fourth small story."""
+    d = tmp_path / "pile"
+    shutil.copytree(STORIES, d)
+    if line:
+        flood = json.loads((d / "flood-0.json").read_text(encoding="utf-8"))
+        flood["text"] += "\n\n" + line
+        (d / "flood-0.json").write_text(json.dumps(flood), encoding="utf-8")
+    for i in range(LAZY_THRESHOLD):
+        a, b, c = WORDS[3 * i:3 * i + 3]
+        tail = f"\n\n{line}\n" if line and i == 3 else "\n"
+        (d / f"z{i:02d}.txt").write_text(f"{a.capitalize()} {b} {c}\n\nThe {a} of {b} met the {c} "
+                                         f"on day {i}.{tail}", encoding="utf-8")
+    return [str(p) for p in collect_paths([str(d)])[0]]
+
+
 async def test_the_list_shows_stories_as_groups_and_opens_the_first_story():
     app = ReaderApp(story_files())
     async with app.run_test(size=SIZE) as pilot:
@@ -155,13 +172,7 @@ async def test_brackets_step_within_the_story_and_L_R_take_any_article():
 
 
 async def test_a_big_folder_is_flat_until_read_then_grouped_without_moving(tmp_path):
-    d = tmp_path / "pile"
-    shutil.copytree(STORIES, d)
-    for i in range(LAZY_THRESHOLD):  # more files than are read at once: the list starts flat
-        a, b, c = WORDS[3 * i:3 * i + 3]
-        (d / f"z{i:02d}.txt").write_text(f"{a.capitalize()} {b} {c}\n\nThe {a} of {b} met the {c} "
-                                         f"on day {i}.\n", encoding="utf-8")
-    paths = [str(p) for p in collect_paths([str(d)])[0]]
+    paths = big_pile(tmp_path)
     app = ReaderApp(paths)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
@@ -187,17 +198,8 @@ async def test_a_big_folder_is_flat_until_read_then_grouped_without_moving(tmp_p
 
 async def test_once_a_big_folder_is_read_a_line_found_in_other_stories_is_boilerplate(tmp_path):
     courier = "The Lindell Courier is owned by the Marsh family trust."
+    paths = big_pile(tmp_path, courier)
     d = tmp_path / "pile"
-    shutil.copytree(STORIES, d)
-    flood = json.loads((d / "flood-0.json").read_text(encoding="utf-8"))
-    flood["text"] += "\n\n" + courier
-    (d / "flood-0.json").write_text(json.dumps(flood), encoding="utf-8")
-    for i in range(LAZY_THRESHOLD):
-        a, b, c = WORDS[3 * i:3 * i + 3]
-        tail = f"\n\n{courier}\n" if i == 3 else "\n"
-        (d / f"z{i:02d}.txt").write_text(f"{a.capitalize()} {b} {c}\n\nThe {a} of {b} met the {c} "
-                                         f"on day {i}.{tail}", encoding="utf-8")
-    paths = [str(p) for p in collect_paths([str(d)])[0]]
     app = ReaderApp(paths)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
