@@ -355,18 +355,13 @@ def test_fuzz_compare_invariants(a, b):
 # ---------------------------------------------------------------------- TUI
 async def test_tui_opens_the_hostile_folder_and_stays_responsive(hostile):
     pytest.importorskip("textual")
+    from pilot import on_screen
     from reader.tui.app import ReaderApp
 
     paths, problems = collect_paths([str(hostile)])
     app = ReaderApp([str(p) for p in paths], problems=problems)
     async with app.run_test(size=(140, 40)) as pilot:
-        for _ in range(400):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if app.articles and app.screen.view.comparison is not None:
-                break
-        else:
-            raise AssertionError("the folder never opened")
+        await on_screen(app, pilot)  # the folder opened
         assert len(app.articles) >= 11
         assert len(app._notifications) == 1, "one notification summarises what was skipped"
         await pilot.press("j", "j", "k", "s", "b", "]", "]", "}", "pagedown", "G", "g")

@@ -403,6 +403,7 @@ def test_undecodable_file_name_can_be_noted(tmp_path):
 # ------------------------------------------------------------------ the TUI
 async def test_tui_shows_none_of_it(corpus):
     pytest.importorskip("textual")
+    from pilot import on_screen
     from reader.tui.app import ReaderApp
     from reader.tui.widgets.article_list import ArticleList
     from reader.tui.widgets.headers import HeaderBar
@@ -411,13 +412,7 @@ async def test_tui_shows_none_of_it(corpus):
     paths, problems = collect_paths([str(d)])
     app = ReaderApp([str(p) for p in paths], problems=problems)
     async with app.run_test(size=(160, 40)) as pilot:
-        for _ in range(400):
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            if app.articles and app.screen.view.comparison is not None:
-                break
-        else:
-            raise AssertionError("the folder never opened")
+        await on_screen(app, pilot)  # the folder opened
         screen = app.screen
         seen: list[str] = []
         for _ in range(len(app.articles)):

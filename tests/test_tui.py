@@ -8,6 +8,8 @@ import pytest
 
 pytest.importorskip("textual")
 
+from pilot import command, on_screen  # noqa: E402
+
 from reader.resources import seeds_dir  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
 from reader.tui.screens.help import HelpScreen  # noqa: E402
@@ -26,17 +28,8 @@ def make_app(paths: list[str] | None = None) -> ReaderApp:
 
 async def ready(app: ReaderApp, pilot) -> MainScreen:
     """Wait until the articles are loaded and the requested comparison is on screen."""
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    for _ in range(200):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        view = screen.view
-        if app.articles and view.comparison is not None and screen._pending == (
-            view.comparison.left.path, view.comparison.right.path
-        ):
-            return screen
-    raise AssertionError("comparison never appeared")
+    assert isinstance(app.screen, MainScreen)
+    return await on_screen(app, pilot, tries=200)
 
 
 def shown(screen: MainScreen) -> tuple[str, str]:
@@ -390,12 +383,7 @@ async def test_command_palette_runs_actions():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"next match")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await command(pilot, "next match")
         assert isinstance(app.screen, MainScreen)
         assert screen.view.current.match is not None
 

@@ -11,6 +11,8 @@ import pytest
 
 pytest.importorskip("textual")
 
+from pilot import on_screen  # noqa: E402
+
 from reader.corpus import load as load_mod  # noqa: E402
 from reader.corpus.discover import collect_paths  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
@@ -41,17 +43,9 @@ def make_folder(d: Path, n: int) -> list[str]:
 
 
 async def ready(app: ReaderApp, pilot) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    for _ in range(400):
-        await pilot.pause()
-        view = screen.view
-        if app.articles and view.comparison is not None and screen._wanted is None and screen._pending == (
-            view.comparison.left.path, view.comparison.right.path
-        ):
-            return screen
-        await pilot.pause(0.01)
-    raise AssertionError("comparison never appeared")
+    """The requested pair on screen, while the folder may still be read in the background."""
+    assert isinstance(app.screen, MainScreen)
+    return await on_screen(app, pilot, workers=False)
 
 
 def shown(screen: MainScreen) -> tuple[str, str]:

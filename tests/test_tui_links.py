@@ -11,6 +11,7 @@ import pytest
 pytest.importorskip("textual")
 
 from linked import linked_comparison  # noqa: E402
+from pilot import command, on_screen  # noqa: E402
 
 from reader.tui.app import ReaderApp  # noqa: E402
 from reader.tui.preload import Loaded  # noqa: E402
@@ -29,13 +30,7 @@ def linked_app(comparison=None) -> ReaderApp:
 
 
 async def ready(app: ReaderApp, pilot) -> MainScreen:
-    for _ in range(100):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        if isinstance(screen, MainScreen) and screen.view.comparison is not None:
-            return screen
-    raise AssertionError("comparison never appeared")
+    return await on_screen(app, pilot, tries=100)
 
 
 def first_lines(screen: MainScreen) -> list[str]:
@@ -228,12 +223,7 @@ async def test_help_palette_and_footer_explain_links():
         assert "no link at all" in text and "r goes to the row of its next link" in text
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"other links")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await command(pilot, "other links")
         assert isinstance(app.screen, MainScreen)
         assert "left #0, link 1 of 1: paraphrase, confidence 0.55, right #1" in status(screen)
 

@@ -12,6 +12,8 @@ pytest.importorskip("textual")
 
 from textual.widgets import DataTable, TextArea  # noqa: E402
 
+from pilot import command  # noqa: E402
+
 from reader.corpus.load import load_article  # noqa: E402
 from reader.notes.store import DB_NAME, NoteStore  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
@@ -358,19 +360,10 @@ async def test_notes_commands_in_the_palette_and_keys_in_help():
         await pilot.pause()
         text = str(app.screen.query_one("#help-text").render())
         assert re.search(r"^o, (\^n|ctrl\+n) +Notes", text, re.M) and re.search(r"^a +Note", text, re.M)
-        await pilot.press("escape", "ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"notes")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("escape")
+        await command(pilot, "notes")
         assert isinstance(app.screen, NotesScreen)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"filter by")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await command(pilot, "filter by")
         assert isinstance(app.screen, NotesScreen) and app.screen.filter is not None
 
 

@@ -18,6 +18,8 @@ pytest.importorskip("textual")
 
 from textual.widgets import DataTable, ProgressBar  # noqa: E402
 
+from pilot import command, on_screen  # noqa: E402
+
 from reader.corpus.discover import collect_paths  # noqa: E402
 from reader.corpus.load import load_article  # noqa: E402
 from reader.story.library import LAZY_THRESHOLD  # noqa: E402
@@ -50,16 +52,7 @@ def name(path: str) -> str:
 
 async def ready(app: ReaderApp, pilot) -> MainScreen:
     """The articles are grouped and the requested pair is on screen."""
-    for _ in range(400):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        if isinstance(screen, MainScreen):
-            c = screen.view.comparison
-            if (c is not None and screen.stories is not None and screen._wanted is None
-                    and screen._pending == (c.left.path, c.right.path)):
-                return screen
-    raise AssertionError("the grouped list and a comparison never appeared")
+    return await on_screen(app, pilot, grouped=True)
 
 
 def shown(screen: MainScreen) -> tuple[str, str]:
@@ -136,21 +129,14 @@ async def test_brackets_step_within_the_story_and_L_R_take_any_article():
     app = ReaderApp(story_files())
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(app, pilot)
-        await pilot.press("right_square_bracket")
-        await ready(app, pilot)
-        assert shown(screen) == ("port-0", "port-0")
-        await pilot.press("right_square_bracket", "right_square_bracket")
-        await ready(app, pilot)
-        assert shown(screen) == ("port-1", "port-0"), "wraps within the story"
-        await pilot.press("left_square_bracket")
-        await ready(app, pilot)
-        assert shown(screen) == ("port-2", "port-0")
-        await pilot.press("right_curly_bracket")
-        await ready(app, pilot)
-        assert shown(screen) == ("port-2", "port-2")
-        await pilot.press("right_curly_bracket")
-        await ready(app, pilot)
-        assert shown(screen) == ("port-2", "port-1")
+        for keys, pair, why in ((["right_square_bracket"], ("port-0", "port-0"), ""),
+                                (["right_square_bracket"] * 2, ("port-1", "port-0"), "wraps within the story"),
+                                (["left_square_bracket"], ("port-2", "port-0"), ""),
+                                (["right_curly_bracket"], ("port-2", "port-2"), ""),
+                                (["right_curly_bracket"], ("port-2", "port-1"), "")):
+            await pilot.press(*keys)
+            await ready(app, pilot)
+            assert shown(screen) == pair, why or keys
         # L/R put any highlighted article on a side, even from another story ...
         target = next(i for i, a in enumerate(screen.articles) if name(a.path) == "trial-1")
         screen.article_list.highlighted_article = target
@@ -525,12 +511,7 @@ async def test_story_commands_in_the_palette():
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         story = await open_story(app, pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"facts tab")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await command(pilot, "facts tab")
         assert app.screen is story and story.query_one("#story-tabs").active == "facts"
 
 

@@ -1,0 +1,37 @@
+"""Pilot helpers shared by the TUI tests (import only after ``pytest.importorskip("textual")``)."""
+
+from __future__ import annotations
+
+from reader.tui.app import ReaderApp
+from reader.tui.screens.main import MainScreen
+
+
+async def on_screen(app: ReaderApp, pilot, *, grouped: bool = False, workers: bool = True,
+                    tries: int = 400) -> MainScreen:
+    """Wait until the pair asked for is compared and on screen (and, with ``grouped``, the list
+    grouped into stories). ``workers=False`` does not wait for the background workers to finish
+    (a test that watches a folder being read)."""
+    for _ in range(tries):
+        if workers:
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        if isinstance(screen, MainScreen):
+            c = screen.view.comparison
+            if (app.articles and c is not None and screen._wanted is None
+                    and screen._pending == (c.left.path, c.right.path)
+                    and (not grouped or screen.stories is not None)):
+                return screen
+        if not workers:
+            await pilot.pause(0.01)
+    raise AssertionError("the comparison never appeared" + (" with the list grouped" if grouped else ""))
+
+
+async def command(pilot, text: str) -> None:
+    """Run a command from the palette: ctrl+p, type ``text``, enter."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
