@@ -9,6 +9,7 @@ from reader.record import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from reader.engine.details import Conflict
     from reader.engine.diff import DiffOp
 
 Kind = Literal["verbatim", "near", "paraphrase", "partial"]
@@ -26,7 +27,7 @@ class Match(Record):
     (0..1) that the two report the same thing.
     """
 
-    __slots__ = ("left", "right", "kind", "score", "moved", "aligned", "texts", "_diff")
+    __slots__ = ("left", "right", "kind", "score", "moved", "aligned", "texts", "_diff", "_conflicts")
 
     def __init__(self, left: list[int], right: list[int], kind: Kind, score: float, moved: bool = False,
                  texts: tuple[str, str] = ("", ""), aligned: bool = True):
@@ -38,6 +39,7 @@ class Match(Record):
         self.aligned = aligned
         self.texts = texts
         self._diff: list[DiffOp] | None = None
+        self._conflicts: list[Conflict] | None = None
 
     @property
     def diff(self) -> list[DiffOp]:
@@ -47,6 +49,16 @@ class Match(Record):
 
             self._diff = word_diff(*self.texts)
         return self._diff
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        """Details both sides state differently (a number, date, name, place or event verb),
+        computed on first use; see :mod:`reader.engine.details`."""
+        if self._conflicts is None:
+            from reader.engine.details import conflicts
+
+            self._conflicts = conflicts(self.texts[0], self.texts[1], self.kind, self.score)
+        return self._conflicts
 
 
 class Row(Record):

@@ -36,6 +36,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                 "left": m.left, "right": m.right, "kind": m.kind, "score": m.score, "moved": m.moved,
                 "aligned": m.aligned,
                 "diff": [{"op": d.op, "left": list(d.left), "right": list(d.right)} for d in m.diff],
+                "conflicts": [x.as_dict() for x in m.conflicts],
             }
             for m in c.matches
         ],
