@@ -105,7 +105,10 @@ def test_story_json_shape(bridge):
     assert [p["similarity"] for p in d["pairs"]] == sorted((p["similarity"] for p in d["pairs"]), reverse=True)
     for p in d["pairs"]:
         assert 0 <= p["left"] < p["right"] < n and 0 <= p["similarity"] <= 1
-        assert {"links", "left_unique", "right_unique"} <= p.keys() and p["links"] == len(p["matches"])
+        assert {"link_count", "left_unique", "right_unique"} <= p.keys() and p["link_count"] == len(p["links"])
+        assert all(isinstance(link["conflicts"], list) for link in p["links"])
+        assert 0 <= p["left_copied"] <= 1 and 0 <= p["right_copied"] <= 1
+    assert isinstance(d["quotes"], list) and isinstance(d["conflicts"], list) and isinstance(d["derived"], list)
     ids = [f["id"] for f in d["facts"]]
     assert ids == list(range(1, len(ids) + 1))
     for f in d["facts"]:
@@ -138,10 +141,11 @@ def test_facts_of_a_pair_agree_with_reader_compare(bridge):
         r = reader("compare", arts[i]["path"], arts[j]["path"], "--format", "json")
         assert r.returncode == 0, r.stderr
         c = json.loads(r.stdout)
-        for key in ("similarity", "links", "left_unique", "right_unique"):
+        for key in ("similarity", "left_unique", "right_unique"):
             assert p[key] == c["stats"][key], key
-        assert [(m["left"], m["right"], m["kind"], m["aligned"]) for m in p["matches"]] == \
-               [(m["left"], m["right"], m["kind"], m["aligned"]) for m in c["matches"]]
+        assert p["link_count"] == c["stats"]["links"]
+        assert [(m["left"], m["right"], m["kind"], m["aligned"], m["conflicts"]) for m in p["links"]] == \
+               [(m["left"], m["right"], m["kind"], m["aligned"], m["conflicts"]) for m in c["matches"]]
         links = {(x, y) for m in c["matches"] for x in m["left"] for y in m["right"]}
         members = [{(s["article"], s["sentence"]) for s in f["sentences"]} for f in d["facts"]]
         for x, y in links:

@@ -90,6 +90,9 @@ tr.group th { background: var(--panel); font-size: .95rem; padding-top: .6rem; }
 .k-partial, .k-partial a { color: var(--partial); }
 .k-only, .k-only a { color: var(--only); }
 .flag { color: var(--flag); font-weight: 700; }
+.conflict { color: var(--flag); font-weight: 700; }
+.altered { color: #b7791f; }
+ul.quotes li { margin: .3em 0; }
 .note { display: block; margin: .2rem 0 0; padding: .15rem .5rem; border-left: 3px solid var(--target);
         background: var(--panel); font-style: italic; white-space: pre-wrap; }
 .bar { display: inline-block; height: .7rem; width: calc(var(--w) * 8rem); background: rgb(var(--heat) / .55);
@@ -166,7 +169,7 @@ def _ranked(r: StoryReport) -> list[str]:
         return []
     out = ['<div class="scroll"><table class="pairs"><thead><tr><th class="num">#</th><th>pair</th>'
            '<th class="num">similarity</th><th class="num">links</th><th class="num">only left</th>'
-           '<th class="num">only right</th><th></th></tr></thead><tbody>']
+           '<th class="num">only right</th><th>copied</th><th></th></tr></thead><tbody>']
     for rank, p in enumerate(ov.pairs, 1):
         note = "" if p.one_event else "different events?"
         out.append(
@@ -175,8 +178,44 @@ def _ranked(r: StoryReport) -> list[str]:
             f'<a href="#article-{p.right}">{esc(r.labels[p.right])}</a></td>'
             f'<td class="num">{p.similarity:.0%}</td><td class="num">{p.links}</td>'
             f'<td class="num">{p.left_unique}</td><td class="num">{p.right_unique}</td>'
+            f'<td>{esc(r.copy_cell(p.left, p.right))}</td>'
             f'<td class="muted">{note}</td></tr>')
     out.append("</tbody></table></div>")
+    return out
+
+
+def _copying(r: StoryReport) -> list[str]:
+    lines = r.derivation_lines()
+    if not lines:
+        return ['<p class="muted">No pair reads as a copy of another: each reports in its own words.</p>']
+    out = ["<ul>"]
+    for text, evidence in lines:
+        ev = "".join(f"<li class=\"muted\">{esc(e)}</li>" for e in evidence)
+        out.append(f"<li>{esc(text)}{'<ul>' + ev + '</ul>' if ev else ''}</li>")
+    out.append("</ul>")
+    return out
+
+
+def _conflicts(r: StoryReport) -> list[str]:
+    out = ['<div class="scroll"><table class="conflicts"><thead><tr><th>kind</th><th>one says</th>'
+           "<th>the other says</th><th>sentences</th></tr></thead><tbody>"]
+    for pair, kind, ls, rs, lt, rt in r.conflict_rows():
+        out.append(f'<tr><td>{esc(kind)}</td><td class="conflict">{esc(ls)}</td><td class="conflict">{esc(rs)}</td>'
+                   f'<td>{esc(lt)}<br><span class="muted">{esc(rt)}</span></td></tr>')
+    out.append("</tbody></table></div>")
+    return out
+
+
+def _quotes(r: StoryReport) -> list[str]:
+    out = ["<ul class=\"quotes\">"]
+    for q in r.overview.quotes:
+        who = f"<b>{esc(q.speaker)}</b>: " if q.speaker else ""
+        mark = '<span class="altered">⚠</span> ' if q.flagged else ""
+        notes = "".join(f'<li class="altered">{esc(r.labels[o.article])} {esc(r.occurrence_note(o))}: '
+                        f"“{esc(o.text)}”</li>" for o in q.occurrences if r.occurrence_note(o))
+        out.append(f'<li id="quote-{q.id}">{mark}{who}“{esc(q.text)}” <span class="muted">— '
+                   f"{esc(r.quote_carriers(q))}</span>{'<ul>' + notes + '</ul>' if notes else ''}</li>")
+    out.append("</ul>")
     return out
 
 
@@ -289,7 +328,8 @@ def to_html(r: StoryReport) -> str:
         f'({r.count("all") if n > 1 else 0} reported by all, {r.count("one")} by one outlet only) · '
         f'{plural(len(ov.pairs), "pair")}</p>',
         f'<p class="legend muted">{legend}</p>',
-        '<nav><a href="#articles">Articles</a><a href="#pairs">Pairs</a><a href="#facts">Facts</a>'
+        '<nav><a href="#articles">Articles</a><a href="#pairs">Pairs</a><a href="#copying">Who copied whom</a>'
+        '<a href="#conflicts">Conflicts</a><a href="#quotes">Quotes</a><a href="#facts">Facts</a>'
         '<a href="#coverage">Coverage</a><a href="#texts">Texts</a></nav></header>',
         '<section id="articles"><h2>Articles</h2><p class="muted">By date where known (who ran it first).</p>',
         '<div class="scroll"><table><thead><tr><th>outlet</th><th>date</th><th>title</th><th>path</th></tr></thead><tbody>',
@@ -309,6 +349,19 @@ def to_html(r: StoryReport) -> str:
                "outlet reports, and how many only it reports.</p>")
     out += _coverage(r)
     out.append("</section></div>")
+    out.append('<section id="copying"><h2>Who copied whom</h2><p class="muted">How much of each article is copied '
+               "or edited from another, and which way, when the evidence says so (→ in the pairs table: the right "
+               "article reads as a copy of the left).</p>")
+    out += _copying(r)
+    out.append("</section>")
+    out.append('<section id="conflicts"><h2>Conflicting details</h2><p class="muted">Linked sentences that state a '
+               "detail differently: a number, date, name, place or what happened.</p>")
+    out += _conflicts(r) if ov.conflicts else ['<p class="muted">None found.</p>']
+    out.append("</section>")
+    out.append(f'<section id="quotes"><h2>Quotes</h2><p class="muted">{plural(len(ov.quotes), "quote")}; ⚠ worded '
+               "or attributed differently between outlets.</p>")
+    out += _quotes(r) if ov.quotes else []
+    out.append("</section>")
     out.append('<section id="facts"><h2>Facts</h2><p class="muted">A fact is a group of sentences across the '
                "articles that report the same thing; its text is its most central sentence. Each outlet's mark "
                "says how it reports the fact and links to its sentences.</p>")

@@ -32,7 +32,8 @@ def stories_dict(stories: list[Story], problems: list[str] = ()) -> dict[str, An
 
 def story_dict(r: StoryReport) -> dict[str, Any]:
     """Articles (ids are their places in the story, by date), pairs (most shared first, with
-    every link), facts (by how many outlets report them), coverage; flags and notes on the
+    every link and its conflicting details), facts (by how many outlets report them), coverage,
+    quotes (with altered wording), conflicts, derived (who copied whom); flags and notes on the
     sentences and facts they touch."""
     ov = r.overview
     articles = []
@@ -50,12 +51,15 @@ def story_dict(r: StoryReport) -> dict[str, Any]:
     pairs = []
     for p in ov.pairs:
         c = ov.comparisons[p.left, p.right]
+        d = ov.derivation(p.left, p.right)
         pairs.append({
-            "left": p.left, "right": p.right, "similarity": p.similarity, "links": p.links,
+            "left": p.left, "right": p.right, "similarity": p.similarity, "link_count": p.links,
             "left_unique": p.left_unique, "right_unique": p.right_unique, "one_event": p.one_event,
             "same_event": c.stats.same_event,
-            "matches": [{"left": m.left, "right": m.right, "kind": m.kind, "score": m.score, "aligned": m.aligned}
-                        for m in c.matches],
+            "left_copied": d.share(p.left) if d else 0.0, "right_copied": d.share(p.right) if d else 0.0,
+            "links": [{"left": m.left, "right": m.right, "kind": m.kind, "score": m.score, "aligned": m.aligned,
+                       "conflicts": [x.as_dict() for x in m.conflicts]}
+                      for m in c.matches],
         })
     facts = []
     for f in ov.facts:
@@ -69,11 +73,27 @@ def story_dict(r: StoryReport) -> dict[str, Any]:
             "flagged": any(mk.flagged for _, mk in marks),
             "notes": [{"article": a, "sentence": s, "note": mk.note} for (a, s), mk in marks if mk.note.strip()],
         })
+    quotes = [{
+        "id": q.id, "speaker": q.speaker or None, "text": q.text,
+        "occurrences": [{"article": o.article, "sentences": o.sentences, "text": o.text, "altered": o.altered,
+                         "speaker": o.speaker or None, "speaker_differs": o.speaker_differs,
+                         "changes": [c.as_dict() for c in o.changes]} for o in q.occurrences],
+    } for q in ov.quotes]
+    conflicts = []
+    for sc in ov.conflicts:
+        m = ov.comparisons[sc.left, sc.right].matches[sc.match]
+        conflicts.append({"left_article": sc.left, "right_article": sc.right, "left_sentences": m.left,
+                          "right_sentences": m.right, **sc.conflict.as_dict()})
+    derived = [{"from": d.source, "to": d.copy, "share": d.share(d.copy), "evidence": list(d.evidence)}
+               for d in ov.derived]
     return {
         "title": r.title,
         "articles": articles,
         "pairs": pairs,
         "facts": facts,
+        "quotes": quotes,
+        "conflicts": conflicts,
+        "derived": derived,
         "coverage": [{"article": c.article, "facts": c.facts, "exclusive": c.exclusive} for c in ov.coverage],
         "skipped": list(r.problems),
     }

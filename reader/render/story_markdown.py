@@ -67,13 +67,42 @@ def to_markdown(r: StoryReport) -> str:
             "",
             "Every pair of the story's articles, the pair that shares most first.",
             "",
-            _row(["rank", "pair", "similarity", "links", "only left", "only right"]),
-            _row(["--:", "---", "--:", "--:", "--:", "--:"]),
+            _row(["rank", "pair", "similarity", "links", "only left", "only right", "copied"]),
+            _row(["--:", "---", "--:", "--:", "--:", "--:", ":-:"]),
         ]
         for rank, p in enumerate(ov.pairs, 1):
             pair = md_escape(r.pair_label(p.left, p.right)) + ("" if p.one_event else " (different events?)")
             out.append(_row([str(rank), pair, f"{p.similarity:.0%}", str(p.links), str(p.left_unique),
-                             str(p.right_unique)]))
+                             str(p.right_unique), r.copy_cell(p.left, p.right) or " "]))
+        out.append("")
+        out += ["## Who copied whom", ""]
+        lines = r.derivation_lines()
+        if lines:
+            for text, evidence in lines:
+                out.append(f"- {md_escape(text)}")
+                out += [f"  - {md_escape(e)}" for e in evidence]
+        else:
+            out.append("No pair reads as a copy of another: each reports in its own words.")
+        out.append("")
+    if ov.conflicts:
+        out += ["## Conflicting details", "",
+                "Linked sentences that state a detail differently (a number, date, name, place or what happened).", "",
+                _row(["pair", "kind", "one says", "the other says", "sentences"]), _row(["---", "---", "---", "---", "---"])]
+        for pair, kind, ls, rs, lt, rt in r.conflict_rows():
+            out.append(_row([md_escape(pair), kind, _cell_text(ls), _cell_text(rs),
+                             _cell_text(lt) + " / " + _cell_text(rt)]))
+        out.append("")
+    if ov.quotes:
+        flagged = sum(1 for q in ov.quotes if q.flagged)
+        out += ["## Quotes", "", f"{plural(len(ov.quotes), 'quote')}, {flagged} worded or attributed differently "
+                                 f"between outlets (⚠).", ""]
+        for q in ov.quotes:
+            who = f"**{md_escape(q.speaker)}**: " if q.speaker else ""
+            out.append(f"- {'⚠ ' if q.flagged else ''}{who}“{md_escape(q.text)}” — {md_escape(r.quote_carriers(q))}")
+            for o in q.occurrences:
+                note = r.occurrence_note(o)
+                if note:
+                    out.append(f"  - **{md_escape(r.labels[o.article])}** {md_escape(note)}: “{md_escape(o.text)}”")
         out.append("")
     out += ["## Facts", "",
             "A fact is a group of sentences across the articles that report the same thing; its text is its "

@@ -9,7 +9,7 @@ some, by one outlet), and the user's flags and notes on the sentences (given as 
 
 from __future__ import annotations
 
-from reader.corpus.sanitize import one_line
+from reader.story.overview import outlet_labels
 from reader.record import Record
 
 TYPE_CHECKING = False
@@ -46,18 +46,6 @@ class Group(Record):
         self.key = key
         self.heading = heading
         self.facts = facts
-
-
-def outlet_labels(articles: list[Article], limit: int = 24) -> list[str]:
-    """A short column label per article: its source (numbered when two share one)."""
-    base = [one_line(a.source, limit) or f"article {k + 1}" for k, a in enumerate(articles)]
-    seen: dict[str, int] = {}
-    total = {b: base.count(b) for b in base}
-    out = []
-    for b in base:
-        seen[b] = seen.get(b, 0) + 1
-        out.append(f"{b} {seen[b]}" if total[b] > 1 else b)
-    return out
 
 
 class StoryReport:
@@ -132,3 +120,53 @@ class StoryReport:
 
     def pair_label(self, left: int, right: int) -> str:
         return f"{self.labels[left]} / {self.labels[right]}"
+
+    # ------------------------------------------------------------------ copying, quotes, conflicts
+    def copy_arrow(self, left: int, right: int) -> str:
+        """The pair table's arrow: "→" when ``right`` reads as a copy of ``left``, "←" the other
+        way, "" when the evidence names no direction."""
+        d = self.overview.derivation(left, right)
+        if d is None or d.source is None:
+            return ""
+        return "→" if d.source == left else "←"
+
+    def copy_cell(self, left: int, right: int) -> str:
+        """"→ 70%" (the copy's share copied or edited from the original), or ""."""
+        d = self.overview.derivation(left, right)
+        if d is None or d.source is None or d.copy is None:
+            return ""
+        return f"{self.copy_arrow(left, right)} {d.share(d.copy):.0%}"
+
+    def derivation_lines(self) -> list[tuple[str, list[str]]]:
+        """Each pair worth a word on copying: its sentence and the evidence (directed pairs first)."""
+        from reader.story.derived import sentence
+
+        ov = self.overview
+        directed = [(sentence(d, self.labels), list(d.evidence)) for d in ov.derived]
+        shared = [(sentence(d, self.labels), []) for d in ov.derivations if d.source is None and sentence(d, self.labels)]
+        return directed + shared
+
+    def conflict_rows(self) -> list[tuple[str, str, str, str, str, str]]:
+        """(pair, kind, what the left says, what the right says, left sentence, right sentence) per conflict."""
+        ov = self.overview
+        rows = []
+        for sc in ov.conflicts:
+            m = ov.comparisons[sc.left, sc.right].matches[sc.match]
+            rows.append((self.pair_label(sc.left, sc.right), sc.conflict.kind,
+                         f"{self.labels[sc.left]}: {sc.conflict.left}", f"{self.labels[sc.right]}: {sc.conflict.right}",
+                         m.texts[0], m.texts[1]))
+        return rows
+
+    def quote_carriers(self, quote) -> str:
+        return ", ".join(self.labels[o.article] for o in quote.occurrences)
+
+    def occurrence_note(self, o) -> str:
+        """How one outlet's occurrence of a quote differs ("" when it does not)."""
+        from reader.story.quotes import describe_changes
+
+        bits = []
+        if o.altered:
+            bits.append(describe_changes(o).replace("worded differently", "words it differently", 1))
+        if o.speaker_differs:
+            bits.append(f"attributes it to {o.speaker}")
+        return "; ".join(bits)

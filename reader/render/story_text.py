@@ -101,12 +101,47 @@ def render_story(r: StoryReport, file, width: int | None = None) -> None:
         pairs.add_column("links", justify="right")
         pairs.add_column("only left", justify="right")
         pairs.add_column("only right", justify="right")
+        pairs.add_column("copied", justify="center")
         pairs.add_column("")
         for rank, p in enumerate(ov.pairs, 1):
             pairs.add_row(str(rank), Text(r.pair_label(p.left, p.right)), f"{p.similarity:.0%}", str(p.links),
-                          str(p.left_unique), str(p.right_unique),
+                          str(p.left_unique), str(p.right_unique), r.copy_cell(p.left, p.right),
                           "" if p.one_event else Text("different events?", style="bold"))
         console.print(pairs)
+        console.print(Text("\nWho copied whom", style="bold"))
+        lines = r.derivation_lines()
+        if not lines:
+            console.print(Text("No pair reads as a copy of another: each reports in its own words."))
+        for text, evidence in lines:
+            console.print(Text("• " + text))
+            for e in evidence:
+                console.print(Text("    " + e, style="dim"))
+
+    if ov.conflicts:
+        console.print(Text("\nConflicting details (linked sentences that state a detail differently)", style="bold"))
+        for pair, kind, ls, rs, lt, rt in r.conflict_rows():
+            line = Text()
+            line.append(f"{kind}: ", style="bold")
+            line.append(ls, style="bold red")
+            line.append("  ≠  ")
+            line.append(rs, style="bold red")
+            line.append(f"\n    {one_line(lt, 300)}\n    {one_line(rt, 300)}", style="dim")
+            console.print(line)
+
+    if ov.quotes:
+        flagged = sum(1 for q in ov.quotes if q.flagged)
+        console.print(Text(f"\nQuotes ({len(ov.quotes)}, {flagged} worded or attributed differently: ⚠)", style="bold"))
+        for q in ov.quotes:
+            line = Text("⚠ " if q.flagged else "  ", style="bold yellow")
+            if q.speaker:
+                line.append(q.speaker + ": ", style="bold")
+            line.append(f"“{one_line(q.text, 400)}”")
+            line.append(f" — {r.quote_carriers(q)}", style="dim")
+            console.print(line)
+            for o in q.occurrences:
+                note = r.occurrence_note(o)
+                if note:
+                    console.print(Text(f"    {r.labels[o.article]} {note}", style="yellow"))
 
     for g in r.groups():
         console.print(Text(f"\n{g.heading} ({len(g.facts)})", style="bold"))

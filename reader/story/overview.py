@@ -1,22 +1,41 @@
-"""The overview of one story: every pair of its articles, the facts across them, coverage.
+"""The overview of one story: every pair of its articles, the facts across them, coverage,
+quotes, conflicting details and who copied whom.
 
 Pairs are compared through the story's library (``Library.compare``: a pair is computed once,
 and is the same comparison ``reader compare`` and the pair view show); the facts are built from
-their links (:mod:`.facts`).
+their links (:mod:`.facts`), the quotes from the articles' own words (:mod:`.quotes`), the
+conflicts are those of the links (:mod:`reader.engine.details`), and the derivations weigh
+copied shares, dates, chrome and quote wording (:mod:`.derived`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from reader.corpus.sanitize import one_line
 from reader.record import Record
+from reader.story.derived import Derivation, derive
 from reader.story.facts import Fact, build_facts, pair_edges
+from reader.story.quotes import Quote, build_quotes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from reader.corpus.model import Article
+    from reader.engine.details import Conflict
     from reader.engine.types import Comparison
     from reader.story.grouping import Story
+
+
+def outlet_labels(articles: list[Article], limit: int = 24) -> list[str]:
+    """A short name per article: its source (numbered when two share one), else "article N"."""
+    base = [one_line(a.source, limit) or f"article {k + 1}" for k, a in enumerate(articles)]
+    seen: dict[str, int] = {}
+    total = {b: base.count(b) for b in base}
+    out = []
+    for b in base:
+        seen[b] = seen.get(b, 0) + 1
+        out.append(f"{b} {seen[b]}" if total[b] > 1 else b)
+    return out
 
 
 class PairSummary(Record):
@@ -46,20 +65,54 @@ class Coverage(Record):
         self.exclusive = exclusive
 
 
+class StoryConflict(Record):
+    """A conflicting detail of one link of the pair ``left`` < ``right``: ``match`` indexes
+    that comparison's matches."""
+
+    __slots__ = ("left", "right", "match", "conflict")
+
+    def __init__(self, left: int, right: int, match: int, conflict: Conflict):
+        self.left = left
+        self.right = right
+        self.match = match
+        self.conflict = conflict
+
+
 class Overview(Record):
     """``pairs`` sorted so the pair that shares most comes first; ``facts`` by how many articles
-    report them; ``comparisons[(i, j)]`` the comparison of articles i < j."""
+    report them; ``comparisons[(i, j)]`` the comparison of articles i < j; ``quotes`` by how
+    many articles carry them; ``conflicts`` in pair order; ``derivations`` one per pair (i < j)."""
 
-    __slots__ = ("story", "articles", "pairs", "facts", "coverage", "comparisons")
+    __slots__ = ("story", "articles", "pairs", "facts", "coverage", "comparisons", "quotes", "conflicts",
+                 "derivations", "labels")
 
     def __init__(self, story: Story, pairs: list[PairSummary], facts: list[Fact], coverage: list[Coverage],
-                 comparisons: dict[tuple[int, int], Comparison]):
+                 comparisons: dict[tuple[int, int], Comparison], quotes: list[Quote] | None = None,
+                 conflicts: list[StoryConflict] | None = None, derivations: list[Derivation] | None = None):
         self.story = story
         self.articles = story.articles
         self.pairs = pairs
         self.facts = facts
         self.coverage = coverage
         self.comparisons = comparisons
+        self.quotes = quotes or []
+        self.conflicts = conflicts or []
+        self.derivations = derivations or []
+        self.labels = outlet_labels(list(story.articles))
+
+    def derivation(self, i: int, j: int) -> Derivation | None:
+        """The derivation record of articles ``i`` and ``j`` (either order)."""
+        a, b = min(i, j), max(i, j)
+        return next((d for d in self.derivations if d.left == a and d.right == b), None)
+
+    @property
+    def derived(self) -> list[Derivation]:
+        """The pairs whose direction of copying the evidence supports."""
+        return [d for d in self.derivations if d.source is not None]
+
+    def quotes_in(self, article: int, sentence: int) -> list[Quote]:
+        """The quotes an article's sentence carries."""
+        return [q for q in self.quotes for o in q.occurrences if o.article == article and sentence in o.sentences]
 
     def facts_of(self, article: int, sentence: int) -> list[Fact]:
         """The facts a sentence belongs to."""
@@ -98,4 +151,8 @@ def build_overview(compare: Callable[[Article, Article], Comparison], story: Sto
     facts = build_facts(arts, edges)
     coverage = [Coverage(k, sum(1 for f in facts if k in f.articles),
                          sum(1 for f in facts if f.articles == [k])) for k in range(n)]
-    return Overview(story, pairs, facts, coverage, comparisons)
+    quotes = build_quotes(arts)
+    conflicts = [StoryConflict(i, j, k, x) for (i, j), c in sorted(comparisons.items())
+                 for k, m in enumerate(c.matches) for x in m.conflicts]
+    derivations = derive(list(arts), outlet_labels(list(arts)), comparisons, quotes)
+    return Overview(story, pairs, facts, coverage, comparisons, quotes, conflicts, derivations)
