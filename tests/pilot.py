@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.tui.app import ReaderApp
 from reader.tui.screens.main import MainScreen
+from reader.tui.screens.story import StoryScreen
 
 
 async def on_screen(app: ReaderApp, pilot, *, grouped: bool = False, workers: bool = True,
@@ -35,3 +36,14 @@ async def command(pilot, text: str) -> None:
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def open_story(app: ReaderApp, pilot) -> StoryScreen:
+    """Press v and wait for the story overview with its tables filled."""
+    await pilot.press("v")
+    for _ in range(400):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if isinstance(app.screen, StoryScreen) and app.screen.overview is not None:
+            return app.screen
+    raise AssertionError("the story overview never appeared")

@@ -18,7 +18,7 @@ pytest.importorskip("textual")
 
 from textual.widgets import DataTable, ProgressBar  # noqa: E402
 
-from pilot import command, on_screen  # noqa: E402
+from pilot import command, on_screen, open_story  # noqa: E402
 
 from reader.corpus.discover import collect_paths  # noqa: E402
 from reader.corpus.load import load_article  # noqa: E402
@@ -70,16 +70,6 @@ def list_rows(screen: MainScreen) -> list[str]:
         rows.append("# " + lst.get_option_at_index(o).prompt.plain.split("\n")[0].lstrip("▌")
                     if k is None else name(screen.articles[k].path))
     return rows
-
-
-async def open_story(app: ReaderApp, pilot) -> StoryScreen:
-    await pilot.press("v")
-    for _ in range(400):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if isinstance(app.screen, StoryScreen) and app.screen.overview is not None:
-            return app.screen
-    raise AssertionError("the story overview never appeared")
 
 
 def rows(screen: StoryScreen, table: str) -> list[list[str]]:

@@ -11,6 +11,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from reader.corpus.sanitize import display_path
+
 
 def safe_highlight(matcher: Matcher, text: str) -> Content:
     content = Content(text)
@@ -31,8 +33,8 @@ class ReaderCommands(Provider):
             from reader.tui.screens.story import STORY_BINDINGS
 
             story = self.screen
-            out = [(f"Story: {b.description}", partial(story.run_action, b.action), b.tooltip or "")
-                   for b in STORY_BINDINGS]
+            out = [(f"Story: {b.description}{' tab' if b.action.startswith('tab(') else ''}",
+                    partial(story.run_action, b.action), b.tooltip or "") for b in STORY_BINDINGS]
             out.append(("Help: all keys", app.action_help, "Show every key binding"))
             return out
         if type(self.screen).__name__ == "NotesScreen":  # its own commands, not the comparison's

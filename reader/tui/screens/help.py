@@ -18,6 +18,8 @@ LEGEND = (
     ("+", "sentence only this article has: no link at all"),
     ("·", "boilerplate (site chrome), dimmed; b hides it"),
     ("↕", "moved: the right side sits elsewhere in its article"),
+    ("❝", "a quote the other article words differently or gives to another speaker"),
+    ("12", "words on red: a detail the two sides state differently (a number, date, name, place, event)"),
     ("⚑", "flagged sentence (space)"),
     ("✎", "sentence with a note (a writes or edits it)"),
 )
@@ -65,8 +67,15 @@ STORY_HELP = (
     "does); a, b, o and e show the facts reported by all, by all but one, by only one article (o "
     "again: each article in turn) and every fact; enter shows each article's sentence, the words "
     "that differ from the fact's own sentence emphasised, and enter there opens the pair view at "
-    "that sentence. Coverage: per article, the facts it reports and those only it reports. 1, 2 "
-    "and 3 switch tabs; ⚑ and ✎ mark facts and sentences you flagged or noted."
+    "that sentence. Coverage: per article, the facts it reports and those only it reports. Quotes: "
+    "each quote, who said it and which outlets carry it (❝ as most outlets do, ≠ worded differently "
+    "or given to another speaker; ! on a quote with either); enter lists each outlet's wording with "
+    "the changed words, and enter there opens the pair. Conflicts: details that linked sentences "
+    "state differently (a number, date, name, place or what happened; one side leaving a detail "
+    "out is not a conflict); enter opens the pair at that sentence. Under the pairs table, who "
+    "copied whom in the pair under the cursor, and why (→ in the Copy column: the later article "
+    "reads as a copy of the earlier, ← the other way; nothing when the evidence is weak). 1 to 5 "
+    "switch tabs; ⚑ and ✎ mark facts and sentences you flagged or noted."
 )
 
 

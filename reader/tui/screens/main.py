@@ -28,6 +28,7 @@ from reader.tui.widgets.status import StatusBar, status_content
 
 if TYPE_CHECKING:
     from reader.story.grouping import Story
+    from reader.story.quotes import Quote
     from reader.tui.preload import Loaded
 
 PROGRESS_DELAY = 0.25  # seconds of comparison work before the loading indicator shows
@@ -97,6 +98,8 @@ class MainScreen(Screen[None]):
         self._one_event: set[tuple[str, str]] = set()
         """Pairs the user asked to link as one event (key e), though reader judged them different."""
         self._painted_once = False
+        self._quotes: list[Quote] = []
+        """The quotes of the pair on screen that the two articles word differently."""
         self._list_choice: bool | None = None
         """Shown/hidden by the user's key; None: automatic (hidden on a narrow terminal)."""
         self._wanted: tuple[int, int] | None = None
@@ -443,19 +446,47 @@ class MainScreen(Screen[None]):
     def compare_articles(self, left: Article, right: Article, key: tuple[str, str], forced: bool = False) -> None:
         from reader.tui.preload import warm_diffs
 
+        from reader.story.quotes import pair_quotes
+
         result = self.reader.library.compare(left, right, same_event=forced)  # kept in its cache
         warm_diffs(result)  # here, off the UI thread
-        self.app.call_from_thread(self._compared, key, result, forced)
+        quotes = pair_quotes(left, right)
+        self.app.call_from_thread(self._compared, key, result, forced, quotes)
 
-    def _compared(self, key: tuple[str, str], comparison: Comparison, forced: bool = False) -> None:
+    def _compared(self, key: tuple[str, str], comparison: Comparison, forced: bool = False,
+                  quotes: list[Quote] | None = None) -> None:
         if key == self._pending and forced == (key in self._one_event):
-            self._display(comparison)
+            self._display(comparison, quotes)
 
-    def _display(self, comparison: Comparison) -> None:
+    @work(thread=True, exclusive=True, group="quotes")
+    def find_quotes(self, left: Article, right: Article, key: tuple[str, str]) -> None:
+        from reader.story.quotes import pair_quotes
+
+        quotes = pair_quotes(left, right)
+        self.app.call_from_thread(self._quotes_found, key, quotes)
+
+    def _quotes_found(self, key: tuple[str, str], quotes: list[Quote]) -> None:
+        c = self.view.comparison
+        if c is not None and (c.left.path, c.right.path) == key:
+            self._set_quotes(quotes)
+            self._update_status()
+
+    def _set_quotes(self, quotes: list[Quote]) -> None:
+        """The quotes the two articles word differently: marked in the gutter, told in the status line."""
+        self._quotes = quotes
+        self.view.set_quote_marks((
+            {i for q in quotes for o in q.occurrences if o.article == 0 for i in o.sentences},
+            {i for q in quotes for o in q.occurrences if o.article == 1 for i in o.sentences},
+        ))
+
+    def _display(self, comparison: Comparison, quotes: list[Quote] | None = None) -> None:
         self._comparing = None
         view = self.view
         view.loading = False
         view.set_comparison(comparison, self._marks(comparison))
+        self._set_quotes(quotes or [])
+        if quotes is None:  # a comparison from the cache: its quotes are found off the UI thread
+            self.find_quotes(comparison.left, comparison.right, (comparison.left.path, comparison.right.path))
         self._apply_jump()
         self._update_status()
         if not self._painted_once:
@@ -568,6 +599,19 @@ class MainScreen(Screen[None]):
         headers.show(header_content(self.articles[self.left], "left"), header_content(self.articles[self.right], "right"))
         headers.focus_side(self.view.focus_side)
 
+    def _row_quotes(self) -> list[tuple[Quote, int]]:
+        """The flagged quotes of the sentences on the cursor row, with the side (0 left, 1 right)
+        of the focused column's occurrence."""
+        row = self.view.current
+        if row is None or not self._quotes:
+            return []
+        side = 0 if self.view.focus_side == "left" else 1
+        ids = (row.row.left, row.row.right)
+        if not ids[side]:
+            side = 1 - side
+        return [(q, side) for q in self._quotes for o in q.occurrences
+                if o.article == side and any(i in o.sentences for i in ids[side])]
+
     def _update_status(self) -> None:
         view = self.view
         left, right = view.marks
@@ -576,7 +620,7 @@ class MainScreen(Screen[None]):
         self.query_one(StatusBar).show(
             status_content(
                 view.comparison, view.current, (view.cursor, view.row_count), view.focus_side,
-                marks, view.collapse_boilerplate, view.link_cycle,
+                marks, view.collapse_boilerplate, view.link_cycle, self._row_quotes(),
             )
         )
 

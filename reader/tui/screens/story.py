@@ -9,6 +9,12 @@ session (its comparisons are the library's: opening a pair from here costs nothi
   who reports it; enter shows each article's sentence (``FactScreen``) and from there the
   pair view at that sentence.
 * **Coverage**: per article, the facts it reports and those only it reports.
+* **Quotes**: each quote, who said it, which outlets carry it (!: worded or attributed
+  differently); enter lists each outlet's wording, the changed words marked, and opens the pair.
+* **Conflicts**: the details linked sentences state differently; enter shows that pair there.
+
+Under the pairs table, who copied whom for the pair under the cursor (its arrow in the table:
+``→`` the later article reads as a copy of the earlier, ``←`` the other way).
 
 Articles are in the story's order (by date where known), so a pair's left article ran first.
 Every cell is a ``rich.text.Text`` and every other piece of article text a ``Content``: all of
@@ -51,9 +57,13 @@ PROGRESS_EVERY = 0.05  # seconds between progress-bar updates from the worker
 STORY_BINDINGS = [
     Binding("enter", "open", "Open", id="reader.story_open",
             tooltip="Pairs: show the pair side by side. Facts: each article's sentence, and the pair view there"),
-    Binding("1", "tab('pairs')", "Pairs tab", id="reader.story_pairs"),
-    Binding("2", "tab('facts')", "Facts tab", id="reader.story_facts"),
-    Binding("3", "tab('coverage')", "Coverage tab", id="reader.story_coverage"),
+    Binding("1", "tab('pairs')", "Pairs", id="reader.story_pairs"),
+    Binding("2", "tab('facts')", "Facts", id="reader.story_facts"),
+    Binding("3", "tab('coverage')", "Coverage", id="reader.story_coverage"),
+    Binding("4", "tab('quotes')", "Quotes", id="reader.story_quotes",
+            tooltip="Each quote, who said it, which outlets carry it; ! worded or attributed differently"),
+    Binding("5", "tab('conflicts')", "Conflicts", id="reader.story_conflicts",
+            tooltip="Details linked sentences state differently: numbers, dates, names, places, what happened"),
     Binding("a", "filter('all')", "By all", id="reader.facts_all", tooltip="Facts every article reports"),
     Binding("b", "filter('all_but_one')", "All but one", id="reader.facts_all_but_one",
             tooltip="Facts every article but one reports"),
@@ -65,16 +75,9 @@ STORY_BINDINGS = [
 
 def outlet_labels(articles: list[Article]) -> list[str]:
     """A short name per article: its source (numbered when two articles share one)."""
-    names = [one_line(a.source, 40) or "unknown" for a in articles]
-    seen: dict[str, int] = {}
-    out = []
-    for n in names:
-        if names.count(n) > 1:
-            seen[n] = seen.get(n, 0) + 1
-            out.append(f"{n} {seen[n]}")
-        else:
-            out.append(n)
-    return out
+    from reader.story.overview import outlet_labels as labels
+
+    return labels(articles, 40)
 
 
 def letter(k: int) -> str:
@@ -166,11 +169,18 @@ class StoryScreen(Screen[None]):
         with TabbedContent(id="story-tabs", initial="pairs"):
             with TabPane("Pairs", id="pairs"):
                 yield StoryTable(id="pairs-table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="pairs-copying", markup=False)
             with TabPane("Facts", id="facts"):
                 yield Static("", id="facts-filter", markup=False)
                 yield StoryTable(id="facts-table", cursor_type="row", zebra_stripes=True)
             with TabPane("Coverage", id="coverage"):
                 yield StoryTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Quotes", id="quotes"):
+                yield Static("", id="quotes-info", markup=False)
+                yield StoryTable(id="quotes-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("Conflicts", id="conflicts"):
+                yield Static("", id="conflicts-info", markup=False)
+                yield StoryTable(id="conflicts-table", cursor_type="row", zebra_stripes=True)
 
     def _pair_count(self) -> int:
         n = len(self.articles)
@@ -265,6 +275,8 @@ class StoryScreen(Screen[None]):
         self._fill_pairs()
         self._fill_facts()
         self._fill_coverage()
+        self._fill_quotes()
+        self._fill_conflicts()
 
     def _width(self) -> int:
         return max(60, self.size.width or self.app.size.width)
@@ -282,14 +294,15 @@ class StoryScreen(Screen[None]):
         table.clear(columns=True)
         narrow = self._width() < 120
         fixed = {"rank": 2 if narrow else 3, "similarity": 5 if narrow else 10, "links": 5, "left_unique": 6,
-                 "right_unique": 6}
+                 "right_unique": 6, "copied": 6}
         rest = self._width() - sum(fixed.values()) - 2 * (len(fixed) + 2) - 3
         side = max(12, rest // 2)
         for key, label, width in (("rank", "#", fixed["rank"]), ("left", "Earlier article", side),
                                   ("right", "Later article", side),
                                   ("similarity", "Sim." if narrow else "Similarity", fixed["similarity"]),
                                   ("links", "Links", fixed["links"]), ("left_unique", "Only ◀", fixed["left_unique"]),
-                                  ("right_unique", "Only ▶", fixed["right_unique"])):
+                                  ("right_unique", "Only ▶", fixed["right_unique"]),
+                                  ("copied", "Copy", fixed["copied"])):
             table.add_column(Text(label), width=width, key=key)
         for rank, p in enumerate(ov.pairs, 1):
             similarity = Text(f"{p.similarity:.0%}", style="bold")
@@ -303,10 +316,123 @@ class StoryScreen(Screen[None]):
                 Text(str(p.links)),
                 Text(str(p.left_unique)),
                 Text(str(p.right_unique)),
+                self._copy_cell(p.left, p.right),
                 key=f"{p.left}-{p.right}",
             )
         if ov.pairs:
             table.move_cursor(row=min(max(keep, 0), len(ov.pairs) - 1), animate=False)
+        self._show_copying()
+
+    def _copy_cell(self, left: int, right: int) -> Text:
+        """"→ 70%": the later article reads as a copy of the earlier (its share copied or edited);
+        "←" the other way; blank when the evidence names no direction."""
+        d = self.overview.derivation(left, right) if self.overview else None
+        if d is None or d.source is None or d.copy is None:
+            return Text("")
+        return Text(f"{'→' if d.source == left else '←'} {d.share(d.copy):.0%}", style="bold")
+
+    def _show_copying(self) -> None:
+        """Under the pairs table: who copied whom in the pair under the cursor, and why."""
+        ov = self.overview
+        if ov is None or not self.is_attached:
+            return
+        from reader.story.derived import sentence
+
+        row = self.query_one("#pairs-table", DataTable).cursor_row
+        parts: list[str | tuple[str, str]] = []
+        if 0 <= row < len(ov.pairs):
+            p = ov.pairs[row]
+            d = ov.derivation(p.left, p.right)
+            labels = outlet_labels(self.articles)
+            said = sentence(d, labels) if d is not None else ""
+            if said:
+                parts.append((said, "bold"))
+                for e in d.evidence:  # type: ignore[union-attr]
+                    parts += ["\n  ", (e, "dim")]
+            elif d is not None:
+                parts.append((f"No copying to speak of: {d.left_copied} of {labels[p.left]}'s {d.left_total} and "
+                              f"{d.right_copied} of {labels[p.right]}'s {d.right_total} sentences are copies or "
+                              "edits of the other's.", "dim"))
+        directed = len(ov.derived)
+        parts += ["\n", (f"{plural(directed, 'pair')} of the story read{'s' if directed == 1 else ''} as a copy "
+                         "(→ / ← in the Copy column).", "dim")]
+        self.query_one("#pairs-copying", Static).update(Content.assemble(*parts))
+
+    @on(DataTable.RowHighlighted, "#pairs-table")
+    def _pair_highlighted(self) -> None:
+        self._show_copying()
+
+    # ------------------------------------------------------------ quotes and conflicts
+    def _fill_quotes(self) -> None:
+        ov = self.overview
+        assert ov is not None
+        table = self.query_one("#quotes-table", DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        labels, width, letters = self._columns()
+        speaker_w = 16 if self._width() >= 100 else 10
+        text_width = max(16, self._width() - 2 - speaker_w - len(labels) * (width + 2) - 6 - 3)
+        table.add_column(Text(""), width=1, key="flag")
+        table.add_column(Text("Said by"), width=speaker_w, key="speaker")
+        table.add_column(Text("Quote"), width=text_width, key="text")
+        for k, label in enumerate(labels):
+            table.add_column(Text(label), width=width, key=f"a{k}")
+        for q in ov.quotes:
+            occ = {o.article: o for o in q.occurrences}
+            cells = [Text("!" if q.flagged else "", style="bold yellow"),
+                     Text(one_line(q.speaker or "—", speaker_w), no_wrap=True, style="bold" if q.speaker else "dim"),
+                     Text(one_line(f"“{q.text}”", text_width), no_wrap=True)]
+            for k in range(len(labels)):
+                o = occ.get(k)
+                if o is None:
+                    cells.append(Text(""))
+                elif o.altered or o.speaker_differs:
+                    cells.append(Text("≠", style="bold yellow"))
+                else:
+                    cells.append(Text("❝", style="bold"))
+            table.add_row(*cells, key=str(q.id))
+        if ov.quotes:
+            table.move_cursor(row=min(max(keep, 0), len(ov.quotes) - 1), animate=False)
+        flagged = sum(1 for q in ov.quotes if q.flagged)
+        parts: list[str | tuple[str, str]] = [
+            ("Quotes: ", "bold"), f"{plural(len(ov.quotes), 'quote')}, {flagged} worded or attributed differently (!)"]
+        if letters:
+            parts += ["\n", *self._letter_key()]
+        parts += ["\n", ("❝ carries it as most outlets do  ≠ words it differently or names another speaker  "
+                         "·  enter: each outlet's wording", "dim")]
+        self.query_one("#quotes-info", Static).update(Content.assemble(*parts))
+
+    def _fill_conflicts(self) -> None:
+        ov = self.overview
+        assert ov is not None
+        table = self.query_one("#conflicts-table", DataTable)
+        table.clear(columns=True)
+        names = outlet_labels(self.articles)
+        width = self._width()
+        side = max(14, min(34, (width - 10) // 4))
+        text_width = max(16, width - 7 - 2 * side - 2 * 4 - 3)
+        table.add_column(Text("Kind"), width=7, key="kind")
+        table.add_column(Text("One says"), width=side, key="left")
+        table.add_column(Text("The other says"), width=side, key="right")
+        table.add_column(Text("Sentence"), width=text_width, key="text")
+        for n, sc in enumerate(ov.conflicts):
+            m = ov.comparisons[sc.left, sc.right].matches[sc.match]
+            c = sc.conflict
+            table.add_row(
+                Text(c.kind, style="bold"),
+                Text(one_line(f"{names[sc.left]}: {c.left}", side), no_wrap=True, style="bold red"),
+                Text(one_line(f"{names[sc.right]}: {c.right}", side), no_wrap=True, style="bold red"),
+                Text(one_line(m.texts[0], text_width), no_wrap=True),
+                key=str(n),
+            )
+        info: list[str | tuple[str, str]] = [("Conflicting details: ", "bold")]
+        if ov.conflicts:
+            info.append(f"{plural(len(ov.conflicts), 'detail')} linked sentences state differently "
+                        "(only clear disagreements: a detail one side leaves out is not one)")
+            info += ["\n", ("enter: the pair, at that sentence", "dim")]
+        else:
+            info.append("none — no linked sentences state a number, date, name, place or event differently")
+        self.query_one("#conflicts-info", Static).update(Content.assemble(*info))
 
     def _columns(self) -> tuple[list[str], int, bool]:
         """The facts table's article columns: labels, their width, and whether they are
@@ -348,6 +474,11 @@ class StoryScreen(Screen[None]):
             table.move_cursor(row=self.facts.index(current), animate=False)
         self._show_filter(letters)
 
+    def _letter_key(self) -> list[str | tuple[str, str]]:
+        """"A Valley Courier  B Harbour Ledger …": which article each column letter stands for."""
+        return [part for k, name in enumerate(outlet_labels(self.articles))
+                for part in ((letter(k), "bold"), f" {one_line(name, 24)}  ")]
+
     def _show_filter(self, letters: bool) -> None:
         ov = self.overview
         assert ov is not None
@@ -366,8 +497,7 @@ class StoryScreen(Screen[None]):
             ("Facts: ", "bold"), what, f" ({plural(len(self.facts), 'fact')} of {len(ov.facts)})",
         ]
         if letters:
-            parts += ["\n", *[part for k, name in enumerate(names)
-                              for part in ((letter(k), "bold"), f" {one_line(name, 24)}  ")]]
+            parts += ["\n", *self._letter_key()]
         marks = "  ".join(f"{m} {kind}" for kind, m in KIND_MARK.items())
         parts += ["\n", (f"{marks}  {ONLY_MARK} only this article  ·  a all · b all but one · o only one · e every fact",
                          "dim")]
@@ -430,7 +560,13 @@ class StoryScreen(Screen[None]):
         if action == "filter":
             return self.overview is not None and self.tab == "facts"
         if action == "open":
-            return True if self.overview is not None and self.tab != "coverage" else None
+            if self.overview is None or self.tab == "coverage":
+                return None
+            if self.tab == "conflicts" and not self.overview.conflicts:
+                return None
+            if self.tab == "quotes" and not self.overview.quotes:
+                return None
+            return True
         return True
 
     @on(TabbedContent.TabActivated)
@@ -474,6 +610,32 @@ class StoryScreen(Screen[None]):
             fact = self.current_fact
             if fact is not None:
                 self.app.push_screen(FactScreen(self, fact), self._fact_chosen)
+        elif self.tab == "quotes":
+            row = self.query_one("#quotes-table", DataTable).cursor_row
+            if 0 <= row < len(ov.quotes):
+                self.app.push_screen(QuoteScreen(self, ov.quotes[row]), self._quote_chosen)
+        elif self.tab == "conflicts":
+            row = self.query_one("#conflicts-table", DataTable).cursor_row
+            if 0 <= row < len(ov.conflicts):
+                sc = ov.conflicts[row]
+                m = ov.comparisons[sc.left, sc.right].matches[sc.match]
+                self.open_pair(sc.left, sc.right, "left", m.left[0])
+
+    def _quote_chosen(self, choice: tuple[int, int] | None) -> None:
+        """From the quote's dialog: (article, sentence) to show, beside the outlet whose wording
+        differs most from it (or the next that carries the quote)."""
+        if choice is None or self.overview is None:
+            return
+        k, sid = choice
+        q = next((q for q in self.overview.quotes if any(o.article == k and sid in o.sentences for o in q.occurrences)),
+                 None)
+        others = [o.article for o in q.occurrences if o.article != k] if q is not None else []
+        if not others:
+            self._fact_chosen(choice)
+            return
+        other = others[0]
+        left, right = sorted((k, other))
+        self.open_pair(left, right, "left" if k == left else "right", sid)
 
     def _fact_chosen(self, member: tuple[int, int] | None) -> None:
         if member is None or self.overview is None:
@@ -550,6 +712,84 @@ class FactScreen(ModalScreen[tuple[int, int] | None]):
         k = lst.highlighted
         if k is not None and 0 <= k < len(self.fact.members):
             self.dismiss(self.fact.members[k])
+
+    @on(OptionList.OptionSelected)
+    def _selected(self) -> None:
+        self.action_jump()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+QUOTE_BINDINGS = [
+    Binding("enter", "jump", "Show in the pair view", id="reader.quote_jump",
+            tooltip="The pair view with this outlet's sentence under the cursor"),
+    Binding("escape", "close", "Back", id="reader.quote_close"),
+]
+
+
+def occurrence_content(o, text_changes: bool = True) -> Content:
+    """An occurrence's words with the ones that differ from the quote's majority wording emphasised."""
+    content = Content(f"“{o.text}”")
+    if not text_changes:
+        return content
+    for c in o.changes:
+        if c.now:
+            at = o.text.find(c.now)
+            if at >= 0:
+                content = content.stylize("bold reverse", at + 1, at + 1 + len(c.now))
+    return content
+
+
+class QuoteScreen(ModalScreen[tuple[int, int] | None]):
+    """One quote: each outlet's wording and speaker, the changed words marked; enter opens the
+    pair view at that outlet's sentence."""
+
+    BINDINGS = QUOTE_BINDINGS
+    AUTO_FOCUS = "#quote-occurrences"
+
+    def __init__(self, story: StoryScreen, quote) -> None:
+        super().__init__(id="quote")
+        self.story = story
+        self.quote = quote
+
+    def compose(self) -> ComposeResult:
+        q = self.quote
+        names = outlet_labels(self.story.articles)
+        with Vertical(id="fact-dialog") as dialog:
+            who = f" — {q.speaker}" if q.speaker else ""
+            dialog.border_title = Content(one_line(f"Quote {q.id}{who}: {plural(len(q.occurrences), 'outlet')}", 100))
+            options = []
+            for o in q.occurrences:
+                note = self.story_note(o)
+                head = Content.assemble(
+                    ("≠ " if o.altered or o.speaker_differs else "❝ ", "bold yellow" if note else "bold"),
+                    (names[o.article], "bold"),
+                    (f" · said by {o.speaker}" if o.speaker else " · no speaker named", "dim"),
+                    ("  #" + "+#".join(str(i) for i in o.sentences), "dim"),
+                    (f"  {note}" if note else "  as most outlets carry it", "italic"),
+                )
+                options.append(Option(Content.assemble(head, "\n", occurrence_content(o), "\n"),
+                                      id=f"q-{o.article}"))
+            yield FactList(*options, id="quote-occurrences")
+        yield KeyBar(id="quote-keys")
+
+    @staticmethod
+    def story_note(o) -> str:
+        from reader.story.quotes import describe_changes
+
+        bits = []
+        if o.altered:
+            bits.append(describe_changes(o))
+        if o.speaker_differs:
+            bits.append("another speaker")
+        return one_line("; ".join(bits), 160)
+
+    def action_jump(self) -> None:
+        k = self.query_one("#quote-occurrences", OptionList).highlighted
+        occs = self.quote.occurrences
+        if k is not None and 0 <= k < len(occs) and occs[k].sentences:
+            self.dismiss((occs[k].article, occs[k].sentences[0]))
 
     @on(OptionList.OptionSelected)
     def _selected(self) -> None:

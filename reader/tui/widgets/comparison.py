@@ -35,7 +35,10 @@ from reader.tui.widgets.wrap import wrap
 
 Side = Literal["left", "right"]
 
-GUTTER = 6  # flag, note mark, kind mark, moved mark, link badge, space
+GUTTER = 6  # flag, note mark, kind mark, moved mark, link badge, quote mark (or a space)
+QUOTE_MARK = "❝"
+"""In the gutter: the sentence holds a quote the other article words differently (or
+attributes to someone else)."""
 SEPARATOR = 1
 FLAG_MARK = "⚑"
 NOTE_MARK = "✎"
@@ -74,7 +77,7 @@ class RowView:
     lines_right: list[tuple[int, int]] = field(default_factory=list)
     wrapped_for: tuple[int, int] = (-1, -1)
     """The (left, right) text widths ``lines_*`` were wrapped for."""
-    _emphasis: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
+    _emphasis: tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]] | None = None
 
     @property
     def height(self) -> int:
@@ -92,21 +95,34 @@ class RowView:
             self.lines_right = wrap(self.right.text, rw) if self.row.right else []
             self.wrapped_for = (lw, rw)
 
-    def emphasis(self, side: Side) -> list[tuple[int, int]]:
-        """Character ranges of ``side``'s text that differ from the other side."""
+    def emphasis(self, side: Side) -> list[tuple[int, int, str]]:
+        """Character ranges of ``side``'s text to emphasise, each with its component class:
+        ``comparison--diff`` (words that differ from the other side) or
+        ``comparison--conflict`` (a detail the two state differently: a number, date, name,
+        place or event verb), in order, not overlapping."""
         if self._emphasis is None:
-            left: list[tuple[int, int]] = []
-            right: list[tuple[int, int]] = []
-            match = self.match
-            if match is not None and match.kind != "verbatim":
-                for op in match.diff:
-                    if op.op != "equal":
-                        if op.left[1] > op.left[0]:
-                            left.append(op.left)
-                        if op.right[1] > op.right[0]:
-                            right.append(op.right)
-            self._emphasis = (left, right)
+            self._emphasis = (self._ranges("left"), self._ranges("right"))
         return self._emphasis[0] if side == "left" else self._emphasis[1]
+
+    def _ranges(self, side: Side) -> list[tuple[int, int, str]]:
+        match = self.match
+        if match is None or match.kind == "verbatim":
+            return []
+        diff = [op.left if side == "left" else op.right for op in match.diff if op.op != "equal"]
+        conflicts = [c.left_span if side == "left" else c.right_span for c in match.conflicts]
+        out: list[tuple[int, int, str]] = []
+        for s, e in sorted(conflicts):
+            if e > s and (not out or s >= out[-1][1]):
+                out.append((s, e, "comparison--conflict"))
+        for s, e in diff:  # diff words outside the conflicts
+            if e <= s:
+                continue
+            pieces = [(s, e)]
+            for cs, ce, _ in [r for r in out if r[2] == "comparison--conflict"]:
+                pieces = [p for a, b in pieces for p in ((a, min(b, cs)), (max(a, ce), b)) if p[1] > p[0]]
+            out.extend((a, b, "comparison--diff") for a, b in pieces)
+        out.sort()
+        return out
 
 
 @dataclass(slots=True, eq=False)
@@ -216,6 +232,8 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         "comparison--flag",
         "comparison--note",
         "comparison--separator",
+        "comparison--conflict",
+        "comparison--quote",
     }
 
     cursor: reactive[int] = reactive(0, init=False, always_update=False)
@@ -231,6 +249,8 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self.comparison: Comparison | None = None
         self.marks: tuple[dict[int, int], dict[int, int]] = ({}, {})
         """Sentence id -> FLAGGED | NOTED bits, for the left and the right article."""
+        self.quote_marks: tuple[set[int], set[int]] = (set(), set())
+        """Per side: the sentences holding a quote the other article words differently."""
         self._views: list[RowView] = []
         self._visible: list[RowView] = []
         self._visible_index: list[int] = []
@@ -357,6 +377,13 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self._refresh_row(new)
         self.scroll_to_cursor()
         self.post_message(self.CursorMoved())
+
+    def set_quote_marks(self, marks: tuple[set[int], set[int]]) -> None:
+        """The sentences (per side) holding a quote the other side words differently."""
+        if marks != self.quote_marks:
+            self.quote_marks = marks
+            self._cache.clear()
+            self.refresh()
 
     def set_marks(self, marks: tuple[dict[int, int], dict[int, int]]) -> None:
         """New flag/note marks (after an edit here or in another reader): repaint if they differ."""
@@ -687,7 +714,11 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
                 out.append(Segment(badge(len(others)), self._style("comparison--badge", *cursor_names)))
             else:
                 out.append(Segment(" ", gutter_style))
-            out.append(Segment(" ", gutter_style))
+            quoted = self.quote_marks[0] if side == "left" else self.quote_marks[1]
+            if quoted and any(i in quoted for i in ids):
+                out.append(Segment(QUOTE_MARK, self._style("comparison--quote", *cursor_names)))
+            else:
+                out.append(Segment(" ", gutter_style))
         else:
             out.append(Segment(" " * GUTTER, gutter_style))
         if k >= len(lines):
@@ -697,15 +728,14 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         text = st.text
         emphasis = view.emphasis(side) if view.match is not None else ()
         if emphasis:
-            diff_style = self._style(*base_names, "comparison--diff")
             pos = start
-            for es, ee in emphasis:
+            for es, ee, name in emphasis:
                 if ee <= pos or es >= end:
                     continue
                 es, ee = max(es, pos), min(ee, end)
                 if es > pos:
                     out.append(Segment(text[pos:es], base))
-                out.append(Segment(text[es:ee], diff_style))
+                out.append(Segment(text[es:ee], self._style(*base_names, name)))
                 pos = ee
             if pos < end:
                 out.append(Segment(text[pos:end], base))

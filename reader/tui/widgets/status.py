@@ -6,7 +6,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.engine.types import Comparison
-from reader.tui.widgets.comparison import LinkCycle, RowView
+from reader.tui.widgets.comparison import QUOTE_MARK, LinkCycle, RowView
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reader.story.quotes import Quote
 
 
 def _ids(side: str, ids: list[int]) -> str:
@@ -35,6 +39,23 @@ def cycle_parts(comparison: Comparison, cycle: LinkCycle) -> list[str | tuple[st
     ]
 
 
+def quote_parts(q: Quote, side: int) -> list[str | tuple[str, str]]:
+    """What differs in a quote between the two articles: the focused side's words against the other's."""
+    own = next((o for o in q.occurrences if o.article == side), None)
+    if own is None:
+        return []
+    parts: list[str | tuple[str, str]] = [(f"{QUOTE_MARK} quote ", "bold")]
+    if own.altered:
+        from reader.story.quotes import describe_changes
+
+        parts.append(describe_changes(own, limit=2))
+    if own.speaker_differs:
+        other = next((o.speaker for o in q.occurrences if o.article != side and o.speaker), "")
+        parts += [("; " if own.altered else ""), "said by ", (own.speaker, "bold"), " here, ", (other, "bold"),
+                  " there"]
+    return parts
+
+
 def status_content(
     comparison: Comparison | None,
     row: RowView | None,
@@ -43,6 +64,7 @@ def status_content(
     marks: tuple[int, int],
     collapsed: bool,
     cycle: LinkCycle | None = None,
+    quotes: list[tuple[Quote, int]] = (),  # type: ignore[assignment]
 ) -> Content:
     if comparison is None:
         return Content("comparing…")
@@ -50,6 +72,17 @@ def status_content(
     parts: list[str | tuple[str, str]] = []
     if cycle is not None:  # first: what r just did must show even on a narrow terminal
         parts += cycle_parts(comparison, cycle) + [("  │ ", "dim")]
+    # Next: a conflicting detail or a differently worded quote on this row is what a
+    # fact-checker looks for, and must show even on a narrow terminal.
+    if row is not None and row.match is not None and row.match.conflicts:
+        conflicts = row.match.conflicts
+        c = conflicts[0]
+        parts += [("conflict ", "bold"), f"{c.kind}: ", (c.left, "bold"), " ≠ ", (c.right, "bold")]
+        if len(conflicts) > 1:
+            parts.append((f" (+{len(conflicts) - 1})", "dim"))
+        parts.append(("  │ ", "dim"))
+    for q, qside in quotes[:1]:
+        parts += quote_parts(q, qside) + [("  │ ", "dim")]
     if not st.one_event:  # first: it explains why so little is linked
         parts += [("different events? only word-for-word links", "bold"), ("  e: link anyway", "dim"),
                   ("  │ ", "dim")]
