@@ -5,9 +5,10 @@
    how many pairs get a direction, and the largest copied shares seen.
 2. **Copies made from real articles**: 40 PAC articles, each with a copy made here by rules an
    aggregator follows (the same sentences, one in four lightly edited; site chrome added around
-   them), in three variants: (a) the copy dated a day later, (b) undated, with chrome, (c) a bare
-   truncated copy (the first two thirds, no chrome, same day), where the evidence names no
-   direction. Printed: right direction, wrong direction, no direction, and the mean error of the
+   them), in four variants: (a) the copy dated a day later, (b) undated, with chrome, (c) a bare
+   truncated copy (the first two thirds, no chrome, same day), and (d) one agency story both ran
+   ("The Associated Press contributed to this report"), a day apart: in (c) and (d) the evidence
+   names no direction. Printed: right direction, wrong direction, no direction, and the mean error of the
    copied share against the known one.
 3. **Time**: the overview of a story of 20 articles (190 pairs), and the part of it that quotes,
    conflicts and derivations take.
@@ -78,22 +79,26 @@ def edit(sentence: str, rng: random.Random) -> str:
 def copies() -> None:
     rng = random.Random(7)
     files = sorted((DATA / "pac").glob("story-*/0-*.json"))[:40]
-    tally = {v: {"right": 0, "wrong": 0, "none": 0} for v in "abc"}
+    tally = {v: {"right": 0, "wrong": 0, "none": 0} for v in "abcd"}
     errors = []
     with tempfile.TemporaryDirectory() as tmp:
         for n, f in enumerate(files):
             rec = json.loads(f.read_text())
             rec["date"] = rec.get("date") or "2020-01-01"
             paras = [p for p in rec["text"].split("\n") if p.strip()]
-            for variant in "abc":
+            for variant in "abcd":
                 body = [edit(p, rng) if rng.random() < 0.25 else p for p in paras]
                 if variant == "c":
                     body = body[: max(3, 2 * len(body) // 3)]
+                elif variant == "d":  # both ran one agency story; one a day later
+                    body = paras + ["The Associated Press contributed to this report."]
                 else:
                     body = CHROME_TOP + body + CHROME_END
                 copy = {"title": rec["title"], "source": "NewsNow", "text": "\n\n".join(body),
-                        "date": {"a": _next_day(rec["date"]), "b": None, "c": rec["date"]}[variant]}
-                orig = dict(rec, source="Original", text="\n\n".join(paras))
+                        "date": {"a": _next_day(rec["date"]), "b": None, "c": rec["date"],
+                                 "d": _next_day(rec["date"])}[variant]}
+                orig = dict(rec, source="Original", text="\n\n".join(
+                    paras + (["The Associated Press contributed to this report."] if variant == "d" else [])))
                 if variant == "b":
                     orig["date"] = None
                 po, pc = Path(tmp) / f"{n}{variant}-o.json", Path(tmp) / f"{n}{variant}-c.json"
@@ -110,7 +115,8 @@ def copies() -> None:
                     tally[variant]["right"] += 1
                 else:
                     tally[variant]["wrong"] += 1
-    names = {"a": "dated a day later, with chrome", "b": "undated, with chrome", "c": "bare truncated copy, same day"}
+    names = {"a": "dated a day later, with chrome", "b": "undated, with chrome", "c": "bare truncated copy, same day",
+             "d": "one agency story run by both, a day apart"}
     for v, t in tally.items():
         print(f"copies of real articles, {names[v]}: right direction {t['right']}, wrong {t['wrong']}, "
               f"none {t['none']} (of {sum(t.values())})")

@@ -65,6 +65,7 @@ def score(GOLD: Path, verbose: bool) -> None:
     elapsed = 0.0
     recall_found = [0]
     spk_pred = spk_gold = 0
+    spk = [0, 0, 0]  # right, wrong, none
     for path in sorted(GOLD.glob("*.json")):
         gold = json.loads(path.read_text())
         paths = article_paths(gold)
@@ -76,6 +77,8 @@ def score(GOLD: Path, verbose: bool) -> None:
         # Gold occurrences: (quote id, article index, words, altered)
         gocc = [(q["id"], names.index(o["article"]), _norm(o["text"]), bool(o["altered"]))
                 for q in gold["quotes"] for o in q["occurrences"]]
+        gspk = [o.get("speaker") or q.get("speaker") or "" for q in gold["quotes"] for o in q["occurrences"]]
+        pspk = [o.speaker for q in quotes for o in q.occurrences]
         pocc = [(q.id, o.article, _norm(o.text), o.altered, o.text) for q in quotes for o in q.occurrences]
         spk_pred += sum(1 for q in quotes for o in q.occurrences if o.speaker_differs)
         spk_gold += sum(1 for q in gold["quotes"] if q.get("speaker_differs"))
@@ -105,6 +108,21 @@ def score(GOLD: Path, verbose: bool) -> None:
         pair_gold += len(gpairs)
         pair_pred += len(ppairs_g) + wrong_pairs
         pair_tp += len(gpairs & ppairs_g)
+        # Speakers: of the labelled occurrences with a speaker that reader found, how many it names
+        # alike (the same surname), names otherwise, or leaves unnamed.
+        for pi, gi in p2g.items():
+            want = gspk[gi]
+            if not want:
+                continue
+            got = pspk[pi]
+            if not got:
+                spk[2] += 1
+            elif got.split()[-1].lower() == want.split()[-1].lower():
+                spk[0] += 1
+            else:
+                spk[1] += 1
+                if verbose:
+                    print(f"    speaker: labelled {want!r}, reader {got!r}: {pocc[pi][4][:80]!r}")
         # Altered flags: a labelled occurrence is flagged when any reader occurrence inside it is.
         flagged = {g for p, g in p2g.items() if pocc[p][3]}
         s_alt_gold = sum(1 for g in gocc if g[3])
@@ -143,7 +161,10 @@ def score(GOLD: Path, verbose: bool) -> None:
           f"inside a labelled quotation; {recall_found[0]} of {n_gold} labelled found)")
     print(f"  grouping (cross-outlet pairs):  {prf(pair_tp, pair_pred, pair_gold)}")
     print(f"  altered-wording flags:          {prf(alt_tp, alt_pred, alt_gold)}")
-    print(f"  speaker differs: {spk_pred} flagged ({spk_gold} labelled)")
+    named = spk[0] + spk[1]
+    print(f"  speakers (labelled quotations with a speaker, found): {spk[0]} right, {spk[1]} wrong, {spk[2]} not "
+          f"named: right when named {spk[0] / max(1, named):.2f}, named {named / max(1, sum(spk)):.2f}; "
+          f"speaker differs: {spk_pred} flagged ({spk_gold} labelled)")
     print(f"  time: {elapsed * 1000:.0f} ms for all stories")
 
 

@@ -147,8 +147,11 @@ _CONTRADICT = {frozenset(p) for p in (
     ("resign", "fire"), ("approve", "reject"), ("approve", "veto"), ("sign", "veto"), ("win", "lose"),
     ("convict", "acquit"), ("kill", "injure"), ("die", "survive"), ("rise", "fall"), ("confirm", "deny"),
     ("accept", "refuse"), ("accept", "reject"), ("arrest", "release"), ("ban", "allow"), ("uphold", "overturn"),
-    ("block", "allow"), ("announce", "cancel"), ("postpone", "cancel"),
+    ("block", "allow"), ("announce", "cancel"), ("postpone", "cancel"), ("resign", "apologize"),
+    ("fire", "apologize"),
 )}
+"""Key verbs that contradict each other about one event (as a set of two families). Verbs of one
+event told two ways ("died" / "were killed", "arrested" / "charged") are not among them."""
 
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor", "judge",
            "secretary", "minister", "prime", "chief", "justice", "king", "queen", "prince", "pope", "mayor", "lt",
@@ -156,6 +159,30 @@ _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "se
            "gov.", "gen.", "lt.", "col.", "sgt.", "capt.", "rev.", "st.", "sir", "lord", "lady", "attorney",
            "general", "director", "chairman", "chairwoman", "commissioner", "officer", "spokesman", "spokeswoman",
            "vice", "former", "u.s.", "state", "house", "senate", "white"}
+REGIONS = frozenset(n.strip() for n in """
+alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida, georgia,
+hawaii, idaho, illinois, indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts,
+michigan, minnesota, mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey,
+new mexico, new york, north carolina, north dakota, ohio, oklahoma, oregon, pennsylvania,
+rhode island, south carolina, south dakota, tennessee, texas, utah, vermont, virginia, washington,
+west virginia, wisconsin, wyoming, puerto rico, guam, afghanistan, albania, algeria, angola,
+argentina, armenia, australia, austria, azerbaijan, bahrain, bangladesh, belarus, belgium, bolivia,
+bosnia, brazil, bulgaria, cambodia, cameroon, canada, chile, china, colombia, congo, croatia, cuba,
+cyprus, czechia, denmark, ecuador, egypt, england, estonia, ethiopia, finland, france, germany,
+ghana, greece, guatemala, haiti, honduras, hungary, iceland, india, indonesia, iran, iraq, ireland,
+israel, italy, jamaica, japan, jordan, kazakhstan, kenya, korea, kosovo, kuwait, laos, latvia,
+lebanon, libya, lithuania, luxembourg, madagascar, malaysia, mali, mexico, moldova, mongolia,
+montenegro, morocco, mozambique, myanmar, nepal, netherlands, nicaragua, niger, nigeria, norway,
+oman, pakistan, palestine, panama, paraguay, peru, philippines, poland, portugal, qatar, romania,
+russia, rwanda, saudi arabia, scotland, senegal, serbia, singapore, slovakia, slovenia, somalia,
+south africa, spain, sri lanka, sudan, sweden, switzerland, syria, taiwan, tajikistan, tanzania,
+thailand, tunisia, turkey, uganda, ukraine, united kingdom, united states, uruguay, uzbekistan,
+venezuela, vietnam, wales, yemen, zambia, zimbabwe, britain, america, europe, asia, africa, gaza,
+crimea, donbas, alberta, ontario, quebec, british columbia, manitoba, saskatchewan, nova scotia,
+bavaria, catalonia, siberia, kashmir, tibet, xinjiang
+""".split(","))
+"""US states, countries and large regions: a city may lie in one, so a region on one side and a
+city on the other ("Houston" / "Texas") is never a place conflict; two regions are."""
 _SAYS = {"said", "says", "told", "added", "wrote", "argued", "noted", "tweeted", "announced", "stated"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "across", "into", "inside"}
 _NOT_NAMES = set(WEEKDAYS) | {m for m in MONTHS if "." not in m} | {
@@ -473,6 +500,8 @@ def _slot(d: Detail) -> tuple[str, str]:
     return ("name", "") if d.kind in ("name", "place") else (d.kind, d.slot)
 
 
+OFF_SPINE_MIN_SCORE = 0.9
+"""A link that is not one of the aligned rows shows conflicts only at this confidence."""
 SLOT_MIN_SCORE = 0.6
 """A link must be at least this confident before a detail stated once on each side is
 compared without the word diff lining the two up."""
@@ -629,6 +658,8 @@ def _conflicting(a: Detail, b: Detail, ld: list[Detail], rd: list[Detail], left:
             return False  # the other side names it too
         if _acronym(a.text) or _acronym(b.text):
             return False  # "GOP" / "Republicans", "DOJ" / "the Justice Department"
+        if (" ".join(a.key) in REGIONS) != (" ".join(b.key) in REGIONS):  # type: ignore[arg-type]
+            return False  # "Houston" / "Texas", "Berlin" / "Germany": one may lie in the other
         x, y = a.key[-1], b.key[-1]  # type: ignore[index]
         if len(x) < 3 or len(y) < 3 or x.startswith(y) or y.startswith(x) or fuzz.ratio(x, y) >= 75:
             return False  # an abbreviation ("Md." / "Maryland") or a misspelling, not another name
@@ -661,7 +692,7 @@ def _diff_slots(left: str, right: str, ld: list[Detail], rd: list[Detail], need:
         if len(la) != 1 or len(rb) != 1 or _slot(la[0]) != _slot(rb[0]):
             continue
         a, b = la[0], rb[0]
-        if a.kind == "event" and a.key == b.key:
+        if a.kind == "event" and frozenset((a.key, b.key)) not in _CONTRADICT:
             continue
         before = ops[k - 1] if k > 0 else None
         after = ops[k + 1] if k + 1 < len(ops) else None

@@ -53,11 +53,16 @@ class Match(Record):
     @property
     def conflicts(self) -> list[Conflict]:
         """Details both sides state differently (a number, date, name, place or event verb),
-        computed on first use; see :mod:`reader.engine.details`."""
+        computed on first use; see :mod:`reader.engine.details`. A link off the aligned spine
+        (one sentence of several linked to another) must be near certain to say so: it is the
+        kind that joins two sentences that only share a frame ("… killed three people …")."""
         if self._conflicts is None:
-            from reader.engine.details import conflicts
+            from reader.engine.details import OFF_SPINE_MIN_SCORE, conflicts
 
-            self._conflicts = conflicts(self.texts[0], self.texts[1], self.kind, self.score)
+            if not self.aligned and self.score < OFF_SPINE_MIN_SCORE:
+                self._conflicts = []
+            else:
+                self._conflicts = conflicts(self.texts[0], self.texts[1], self.kind, self.score)
         return self._conflicts
 
 

@@ -62,6 +62,15 @@ def to_markdown(c: Comparison) -> str:
         "## Matches",
         "",
     ]
+    conflicts = [(m, x) for m in c.matches for x in m.conflicts]
+    if conflicts:
+        out[out.index("## Matches"):out.index("## Matches")] = [
+            "## Conflicting details", "",
+            "Linked sentences that state a detail differently (number, date, name, place, what happened).", "",
+            *(f"- **{x.kind}:** left {_ids(m.left)} “{md_escape(x.left)}” ≠ right {_ids(m.right)} "
+              f"“{md_escape(x.right)}”" for m, x in conflicts),
+            "",
+        ]
     for k in on_rows:
         out += _link(c.matches[k])
     if not on_rows:
@@ -102,7 +111,7 @@ def _link(m: Match) -> list[str]:
         lt_md = _marked(lt, [d.left for d in changed])
         rt_md = _marked(rt, [d.right for d in changed])
     moved = " · moved" if m.moved and m.aligned else ""
-    return [
+    out = [
         f"### {KIND_MARK[m.kind]} {m.kind} ({m.score:.2f}){moved} — left {_ids(m.left)}, right {_ids(m.right)}",
         "",
         f"> **L:** {lt_md}",
@@ -110,6 +119,9 @@ def _link(m: Match) -> list[str]:
         f"> **R:** {rt_md}",
         "",
     ]
+    for x in m.conflicts:
+        out += [f"- **Conflict ({x.kind}):** left says “{md_escape(x.left)}”, right says “{md_escape(x.right)}”", ""]
+    return out
 
 
 def _ids(ids: list[int]) -> str:

@@ -84,18 +84,21 @@ def to_markdown(r: StoryReport) -> str:
         else:
             out.append("No pair reads as a copy of another: each reports in its own words.")
         out.append("")
+    out += ["## Conflicting details", "",
+            "Linked sentences that state a detail differently (a number, date, name, place or what happened).", ""]
     if ov.conflicts:
-        out += ["## Conflicting details", "",
-                "Linked sentences that state a detail differently (a number, date, name, place or what happened).", "",
-                _row(["pair", "kind", "one says", "the other says", "sentences"]), _row(["---", "---", "---", "---", "---"])]
+        out += [_row(["pair", "kind", "one says", "the other says", "sentences"]), _row(["---", "---", "---", "---", "---"])]
         for pair, kind, ls, rs, lt, rt in r.conflict_rows():
             out.append(_row([md_escape(pair), kind, _cell_text(ls), _cell_text(rs),
                              _cell_text(lt) + " / " + _cell_text(rt)]))
-        out.append("")
+    else:
+        out.append("None found.")
+    out.append("")
     if ov.quotes:
         flagged = sum(1 for q in ov.quotes if q.flagged)
-        out += ["## Quotes", "", f"{plural(len(ov.quotes), 'quote')}, {flagged} worded or attributed differently "
-                                 f"between outlets (⚠).", ""]
+        said = f"{flagged} worded or attributed differently between outlets (⚠)" if flagged else \
+            "none worded or attributed differently between outlets"
+        out += ["## Quotes", "", f"{plural(len(ov.quotes), 'quote')}; {said}.", ""]
         for q in ov.quotes:
             who = f"**{md_escape(q.speaker)}**: " if q.speaker else ""
             out.append(f"- {'⚠ ' if q.flagged else ''}{who}“{md_escape(q.text)}” — {md_escape(r.quote_carriers(q))}")

@@ -166,7 +166,9 @@ class StoryReport:
 
         bits = []
         if o.altered:
-            bits.append(describe_changes(o).replace("worded differently", "words it differently", 1))
+            said = describe_changes(o)
+            whom = f" from {self.labels[o.against]}" if o.against is not None else ""
+            bits.append(said.replace("worded differently", f"words it differently{whom}", 1))
         if o.speaker_differs:
             bits.append(f"attributes it to {o.speaker}")
         return "; ".join(bits)

@@ -117,8 +117,10 @@ def render_story(r: StoryReport, file, width: int | None = None) -> None:
             for e in evidence:
                 console.print(Text("    " + e, style="dim"))
 
+    console.print(Text("\nConflicting details (linked sentences that state a detail differently)", style="bold"))
+    if not ov.conflicts:
+        console.print(Text("None found."))
     if ov.conflicts:
-        console.print(Text("\nConflicting details (linked sentences that state a detail differently)", style="bold"))
         for pair, kind, ls, rs, lt, rt in r.conflict_rows():
             line = Text()
             line.append(f"{kind}: ", style="bold")
@@ -130,7 +132,8 @@ def render_story(r: StoryReport, file, width: int | None = None) -> None:
 
     if ov.quotes:
         flagged = sum(1 for q in ov.quotes if q.flagged)
-        console.print(Text(f"\nQuotes ({len(ov.quotes)}, {flagged} worded or attributed differently: ⚠)", style="bold"))
+        flagged_note = f"{flagged} worded or attributed differently: ⚠" if flagged else "none worded or attributed differently"
+        console.print(Text(f"\nQuotes ({len(ov.quotes)}; {flagged_note})", style="bold"))
         for q in ov.quotes:
             line = Text("⚠ " if q.flagged else "  ", style="bold yellow")
             if q.speaker:

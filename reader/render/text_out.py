@@ -46,6 +46,9 @@ def _side_text(c: Comparison, m: Match | None, side: str, ids: list[int], linked
             s, e = op.left if side == "left" else op.right
             if e > s:
                 text.stylize("bold reverse", s, e)
+        for x in m.conflicts:  # a conflicting detail: white on red
+            s, e = x.left_span if side == "left" else x.right_span
+            text.stylize("bold white on red", s, e)
     return text
 
 
@@ -90,6 +93,12 @@ def render_text(c: Comparison, width: int | None = None, file=None) -> None:
     note = event_note(c)
     if note:
         header.append("\n" + note, style="bold")
+    for m in c.matches:
+        for x in m.conflicts:
+            header.append(f"\nconflict ({x.kind}): ", style="bold")
+            header.append(f"left #{'+'.join(map(str, m.left))} “{x.left}”", style="bold red")
+            header.append(" ≠ ")
+            header.append(f"right #{'+'.join(map(str, m.right))} “{x.right}”", style="bold red")
     console.print(header)
     left_links, right_links = sentence_links(c)
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=False, box=None, pad_edge=False)

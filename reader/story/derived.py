@@ -2,7 +2,9 @@
 which way the copying went when the evidence says so.
 
 For every pair, the *copied share* of an article is the share of its body sentences that a
-``verbatim`` or ``near`` link (a copy, or an edited copy) joins to the other article. A
+``verbatim`` or ``near`` link (a copy, or an edited copy) joins to the other article; sentences
+that are mostly a quotation count on neither side (two outlets quoting one statement or tweet
+have not copied each other). A
 direction is stated only when the copying is substantial (:data:`MIN_SHARE` of the copy's
 sentences) and every piece of evidence points the same way:
 
@@ -21,6 +23,8 @@ No textual here.
 
 from __future__ import annotations
 
+import re
+
 from reader.engine.event import days_apart, parse_day
 from reader.record import Record
 
@@ -34,18 +38,20 @@ MIN_SHARE = 0.4
 """A direction is stated only when at least this share of the copy's sentences is copied or edited."""
 CONTAINED = 0.8
 """Share of the original's sentences the copy must carry for the chrome evidence."""
+QUOTED = 0.6
+"""A sentence this much inside quotation marks is a quote, not copying."""
 MORE_CHROME = 3
 """How many more boilerplate lines the copy must carry than the original for the chrome evidence."""
 
 
 class Derivation(Record):
     """Articles ``left`` < ``right`` of the story and how much each copies from the other:
-    ``left_copied`` sentences of ``left_total`` (left's body sentences) are copies or edits of
-    right's, and the other way round. ``source``/``copy`` are set when the evidence supports a
+    ``left_copied`` sentences of ``left_total`` (left's body sentences that are not mostly a
+    quotation) are copies or edits of right's, and the other way round. ``source``/``copy`` are set when the evidence supports a
     direction (``evidence``: one plain sentence per reason), else None."""
 
     __slots__ = ("left", "right", "left_copied", "left_total", "right_copied", "right_total", "source", "copy",
-                 "evidence")
+                 "evidence", "verbatim")
 
     def __init__(self, left: int, right: int, left_copied: int, left_total: int, right_copied: int, right_total: int):
         self.left = left
@@ -57,6 +63,8 @@ class Derivation(Record):
         self.source: int | None = None
         self.copy: int | None = None
         self.evidence: list[str] = []
+        self.verbatim = 0
+        """Of the copy's copied sentences, how many are word for word."""
 
     def share(self, article: int) -> float:
         """The share of ``article``'s body sentences copied or edited from the other."""
@@ -69,16 +77,40 @@ class Derivation(Record):
         return (self.left_copied, self.left_total) if article == self.left else (self.right_copied, self.right_total)
 
 
-def _copied(c: Comparison) -> tuple[set[int], set[int]]:
+def _copied(c: Comparison, lskip: set[int], rskip: set[int]) -> tuple[set[int], set[int]]:
+    """Body sentences of each side copied or edited from the other (``*skip``: the sentences
+    that do not count, boilerplate and those mostly a quotation — two outlets quoting one tweet
+    have not copied each other)."""
     left: set[int] = set()
     right: set[int] = set()
     for m in c.matches:
         if m.kind in ("verbatim", "near"):
             left.update(m.left)
             right.update(m.right)
-    lb = {s.id for s in c.left.sentences if s.boilerplate}
-    rb = {s.id for s in c.right.sentences if s.boilerplate}
-    return left - lb, right - rb
+    return left - lskip, right - rskip
+
+
+def _skipped(a: Article) -> set[int]:
+    return {s.id for s in a.sentences if s.boilerplate or _mostly_quoted(s.text)}
+
+
+def _mostly_quoted(text: str) -> bool:
+    from reader.story.quotes import _spans
+
+    if not any(c in text for c in "\"“”"):
+        return False
+    inside = sum(b - a for a, b in _spans(text))
+    return inside >= QUOTED * len(text)
+
+
+_WIRE = re.compile(r"\b(?:Associated Press|Reuters|Agence France-Presse|AFP|Bloomberg News|\(AP\)|"
+                   r"contributed to this report)", re.IGNORECASE)
+
+
+def _credits_wire(a: Article) -> bool:
+    """The article credits a news agency: two outlets running one wire story share its text
+    without one copying the other, so a date alone says nothing about who copied whom."""
+    return bool(_WIRE.search(a.text))
 
 
 def _additions(c: Comparison) -> tuple[int, int, int]:
@@ -101,10 +133,14 @@ def derive(articles: list[Article], labels: list[str], comparisons: dict[tuple[i
     """One :class:`Derivation` per compared pair (``comparisons[(i, j)]``, i < j); ``labels``
     name the articles in the evidence sentences."""
     out = []
+    skipped: dict[int, set[int]] = {}  # per article of the story, computed once
     for (i, j), c in sorted(comparisons.items()):
-        lc, rc = _copied(c)
-        lt = sum(1 for s in c.left.sentences if not s.boilerplate)
-        rt = sum(1 for s in c.right.sentences if not s.boilerplate)
+        for k, a in ((i, c.left), (j, c.right)):
+            if k not in skipped:
+                skipped[k] = _skipped(a)
+        lc, rc = _copied(c, skipped[i], skipped[j])
+        lt = len(c.left.sentences) - len(skipped[i])
+        rt = len(c.right.sentences) - len(skipped[j])
         d = Derivation(i, j, len(lc), lt, len(rc), rt)
         out.append(d)
         if not c.stats.one_event:
@@ -119,10 +155,10 @@ def derive(articles: list[Article], labels: list[str], comparisons: dict[tuple[i
         rb = sum(1 for s in c.right.sentences if s.boilerplate)
         if lt and rt:
             if len(lc) >= CONTAINED * lt and rb >= lb + MORE_CHROME:
-                votes.append((i, f"{labels[j]} carries {len(lc)} of {labels[i]}'s {lt} sentences plus "
+                votes.append((i, f"{labels[j]} carries {len(lc)} of {possessive(labels[i])} {lt} sentences plus "
                                  f"{rb} lines of site chrome ({labels[i]}: {lb})."))
             elif len(rc) >= CONTAINED * rt and lb >= rb + MORE_CHROME:
-                votes.append((j, f"{labels[i]} carries {len(rc)} of {labels[j]}'s {rt} sentences plus "
+                votes.append((j, f"{labels[i]} carries {len(rc)} of {possessive(labels[j])} {rt} sentences plus "
                                  f"{lb} lines of site chrome ({labels[j]}: {rb})."))
         qv = _quote_votes(i, j, quotes, labels)
         if qv is not None:
@@ -132,6 +168,8 @@ def derive(articles: list[Article], labels: list[str], comparisons: dict[tuple[i
         originals = {v for v, _ in votes}
         if len(originals) != 1:
             continue  # the evidence disagrees: say nothing
+        if len(votes) == 1 and gap and (_credits_wire(articles[i]) or _credits_wire(articles[j])):
+            continue  # only the dates, and a wire story both may have run: say nothing
         src = originals.pop()
         dst = j if src == i else i
         if d.share(dst) < MIN_SHARE:
@@ -140,9 +178,11 @@ def derive(articles: list[Article], labels: list[str], comparisons: dict[tuple[i
         adds_by_copy = ra if dst == j else la
         if total >= 3 and adds_by_copy >= 0.6 * total:
             votes.append((src, f"In {adds_by_copy} of {total} edited sentences {labels[dst]} only adds words "
-                               f"to {labels[src]}'s."))
+                               f"to {possessive(labels[src])}."))
         d.source, d.copy = src, dst
         d.evidence = [why for _, why in votes]
+        d.verbatim = len({k for m in c.matches if m.kind == "verbatim" for k in (m.right if dst == j else m.left)}
+                         & (rc if dst == j else lc))
     return out
 
 
@@ -168,10 +208,16 @@ def sentence(d: Derivation, labels: list[str]) -> str:
     """The plain statement of a pair's derivation, or "" when nothing is copied worth saying."""
     if d.source is not None and d.copy is not None:
         n, total = d.copied(d.copy)
-        return (f"{labels[d.copy]} reads as a rewrite of {labels[d.source]}: {n} of {labels[d.copy]}'s "
-                f"{total} sentences are copies or edits of {labels[d.source]}'s.")
+        what = "a copy" if d.verbatim >= 0.7 * max(1, n) else "a rewrite"
+        return (f"{labels[d.copy]} reads as {what} of {labels[d.source]}: {n} of {possessive(labels[d.copy])} "
+                f"{total} sentences (quotations aside) are copies or edits of {possessive(labels[d.source])}.")
     if d.share(d.left) >= MIN_SHARE or d.share(d.right) >= MIN_SHARE:
         return (f"{labels[d.left]} and {labels[d.right]} share copied or edited sentences "
-                f"({d.left_copied} of {d.left_total}, {d.right_copied} of {d.right_total}); "
+                f"({d.left_copied} of {d.left_total}, {d.right_copied} of {d.right_total}, quotations aside); "
                 f"which came first, the evidence does not say.")
     return ""
+
+
+def possessive(name: str) -> str:
+    """"Reuters'" but "Fox's"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

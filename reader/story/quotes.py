@@ -48,17 +48,22 @@ _OPEN = {'"': '"', "“": "”", "„": "”", "«": "»", "‘": "’"}
 _SAY = (r"said|says|say|told|tells|added|adds|wrote|writes|tweeted|argued|argues|noted|notes|stated|explained|"
         r"insisted|warned|declared|asked|continued|recalled|acknowledged|claimed|charged|responded|replied|"
         r"concluded|announced|posted|testified|conceded|admitted|joked|quipped|remarked|observed|complained|"
-        r"urged|stressed|emphasized|cautioned|predicted|suggested|contended|maintained|says?")
+        r"urged|stressed|emphasized|cautioned|predicted|suggested|contended|maintained|affirmed|reiterated|"
+        r"confirmed|explains|insists|warns|writes|recounted|vowed|pledged")
 _NAME = r"((?:[A-Z][\w'’.-]*\.?\s+){0,4}[A-Z][\w'’-]+)"
 _PRONOUN = r"(he|she|they|He|She|They)"
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor", "judge",
                 "secretary", "minister", "prime", "chief", "justice", "mayor", "speaker", "leader", "former",
                 "the", "house", "senate", "white", "press", "state", "vice", "attorney", "general", "spokesman",
                 "spokeswoman", "u.s.", "national", "security", "advisor", "adviser", "director", "ceo", "chairman",
                 "representative", "sens", "reps", "lt", "col", "sgt", "capt", "rev", "st"}
-_AFTER = re.compile(r"^[\s,.;:—–-]*(?:" + _NAME + r"\s+(?:" + _SAY + r")\b|(?:" + _SAY + r")\s+" + _NAME + r"|"
-                    + _PRONOUN + r"\s+(?:" + _SAY + r")\b|(?:" + _SAY + r")\s+" + _PRONOUN + r"\b)")
-_BEFORE = re.compile(r"(?:" + _NAME + r"|" + _PRONOUN + r")\s+(?:" + _SAY + r")(?:\s+\w+){0,6}?\s*[:,]?\s*$")
+_AUX = r"(?:(?:had|has|have|reportedly|also|later|then|once|previously|publicly|privately)\s+){0,2}"
+_AFTER = re.compile(r"^[\s,.;:—–-]*(?:" + _NAME + r"\s+" + _AUX + r"(?:" + _SAY + r")\b|(?:" + _SAY + r")\s+" + _NAME
+                    + r"|" + _PRONOUN + r"\s+" + _AUX + r"(?:" + _SAY + r")\b|(?:" + _SAY + r")\s+" + _PRONOUN + r"\b)")
+_BEFORE = re.compile(r"(?:" + _NAME + r"|" + _PRONOUN + r")\s+" + _AUX + r"(?:" + _SAY + r")\b")
+_BEFORE_GAP = 6
+"""An attribution before a quotation is at most this many words before its opening mark."""
 _ACCORDING = re.compile(r"^[\s,]*according to " + _NAME)
 _GLUE_MAX_WORDS = 6
 """Text between two quoted pieces of at most this many words (an attribution: "…," he said,
@@ -99,7 +104,9 @@ class Change(Record):
         return {"was": self.was, "now": self.now}
 
     def describe(self) -> str:
-        """“a” → “the”, adds “x”, drops “y”."""
+        """“a” → “the”, adds “x”, drops “y”, moves “z”."""
+        if self.was and self.was == self.now:
+            return f"moves “{self.was}”"
         if self.was and self.now:
             return f"“{self.was}” → “{self.now}”"
         return f"adds “{self.now}”" if self.now else f"drops “{self.was}”"
@@ -121,7 +128,8 @@ class Occurrence(Record):
     outlets carry (``changes`` says how); ``speaker_differs``: it names another speaker than
     most outlets do."""
 
-    __slots__ = ("article", "sentences", "text", "speaker", "altered", "speaker_differs", "changes", "pieces")
+    __slots__ = ("article", "sentences", "text", "speaker", "altered", "speaker_differs", "changes", "pieces",
+                 "against")
 
     def __init__(self, article: int, sentences: list[int], pieces: list[str], speaker: str):
         self.article = article
@@ -132,6 +140,8 @@ class Occurrence(Record):
         self.altered = False
         self.speaker_differs = False
         self.changes: list[Change] = []
+        self.against: int | None = None
+        """The article whose wording ``changes`` are against (the majority's fullest)."""
 
 
 class Quote(Record):
@@ -169,6 +179,10 @@ def _spans(text: str) -> list[tuple[int, int]]:
         if close is None or (ch == "‘" and k > 0 and text[k - 1].isalnum()):
             k += 1
             continue
+        if ch == '"' and k > 0 and not text[k - 1].isspace() and text[k - 1] not in "([—–-" \
+                and (k + 1 == n or text[k + 1].isspace()):
+            k += 1  # a closing mark whose opening one is missing (the quote began in an earlier paragraph)
+            continue
         start = k + 1
         j = start
         while j < n:
@@ -185,6 +199,10 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _name(raw: str) -> str:
+    """The person's name of an attribution, without titles ("Sen. Ted Cruz" -> "Ted Cruz"); "" for
+    a pronoun or a possessive."""
+    if raw.strip().lower() in _PRONOUNS:
+        return ""
     parts = raw.replace("’", "'").split()
     while parts and parts[0].lower().rstrip(".") in _TITLE_WORDS:
         parts.pop(0)
@@ -201,6 +219,8 @@ def _attribution(before: str, after: str, last: str) -> str:
             n = _name(name)
             if n:
                 return n
+            if name.strip().lower() in _PRONOUNS:
+                return last
         if m.group(3) or m.group(4):
             return last
     m = _ACCORDING.match(after)
@@ -208,15 +228,32 @@ def _attribution(before: str, after: str, last: str) -> str:
         n = _name(m.group(1))
         if n:
             return n
-    m = _BEFORE.search(before[-160:])
-    if m and re.search(r"\b(?:he|she|they|it|him|her|them)\s*[:,]?\s*$", before[-40:], re.IGNORECASE) is None:
-        if m.group(1):
-            n = _name(m.group(1))
-            if n:
-                return n
-        elif m.group(2):
-            return last
+    tail = before[-200:]
+    if re.search(r"\b(?:he|she|they|it|him|her|them)\s*[:,]?\s*$", tail, re.IGNORECASE) is None:
+        # The attribution closest to the quotation ("Ruiz said Ortiz had told him, “…”": Ortiz).
+        for m in reversed(list(_BEFORE.finditer(tail))):
+            gap = tail[m.end():]
+            if len(gap.split()) > _BEFORE_GAP or re.search(r"[.!?]\s", gap):
+                continue
+            if m.group(1):
+                n = _name(m.group(1))
+                if n:
+                    return n
+                if m.group(1).strip().lower() in _PRONOUNS:
+                    return last
+            elif m.group(2):
+                return last
+            break
     return ""
+
+
+def _last_named(before: str) -> str:
+    """The last person named in the text before a quotation (its paragraph): "Ortiz praised the
+    vote. “…,” she said" — she is Ortiz."""
+    from reader.engine.details import details
+
+    names = [d for d in details(before[-300:]) if d.kind == "name" and d.text[:1].isupper()]
+    return _name(names[-1].text) if names else ""
 
 
 def extract(article: Article, index: int = 0) -> list[Quotation]:
@@ -258,7 +295,8 @@ def extract(article: Article, index: int = 0) -> list[Quotation]:
             first, end = g[0][0], g[-1][1]
             speaker = ""
             for a, b in g:  # the attribution next to any piece
-                speaker = _attribution(text[:a - 1], text[b + 1:b + 200], last_speaker)
+                named = _last_named(text[:a - 1]) or last_speaker  # whom "he said" means here
+                speaker = _attribution(text[:a - 1], text[b + 1:b + 200], named)
                 if speaker:
                     break
             if speaker:
@@ -278,6 +316,7 @@ _IS_BEFORE = {"it", "that", "he", "she", "there", "here", "what", "who", "where"
               "nothing", "everyone", "somebody", "nobody"}
 _IS = re.compile(r"\b(" + "|".join(sorted(_IS_BEFORE)) + r")'s\b", re.IGNORECASE)
 """"it's" = "it is", "let's" = "let us" (after a noun, "'s" is a possessive and goes)."""
+_HYPHEN = re.compile(r"(?<=\w)\s?-\s?(?=\w)")
 _SPLIT_CONTRACTION = re.compile(r"\s+(?='(?:re|s|m|ve|ll|d)\b)|\s+(?=n't\b)")
 _CONTRACTED = {"n't": "not", "'re": "are", "'m": "am", "'ve": "have", "'ll": "will", "'d": "would"}
 _IRREGULAR = {"won't": ["will", "not"], "can't": ["can", "not"], "n't": ["not"], "'re": ["are"], "'m": ["am"],
@@ -289,6 +328,7 @@ def _norm(text: str) -> list[str]:
     "percent" (dropped), contractions spelled out ("we're" = "we are", "don't" = "do not")."""
     out: list[str] = []
     text = _SPLIT_CONTRACTION.sub("", text.replace("’", "'"))  # "we 're" (tokenised text) = "we're"
+    text = _HYPHEN.sub("", text)  # "e-mails" = "emails", "pro - life" = "pro-life" = "prolife"
     text = _IS.sub(lambda m: m.group(1) + (" us" if m.group(1).lower() == "let" else " is"), text)
     for w in words(text):
         if w in _DROP or w == "s":  # "%", and a split-off "’s" ("that ’s")
@@ -304,8 +344,22 @@ def _norm(text: str) -> list[str]:
             else:
                 out.append(w.removesuffix("'s"))
             continue
-        out.append(NUMBER_WORDS.get(w, w))
+        out.append(_spelling(NUMBER_WORDS.get(w, w)))
     return out
+
+
+def _spelling(w: str) -> str:
+    """British and American spellings alike: "neighbourhood" = "neighborhood", "apologise" =
+    "apologize", "centre" = "center"."""
+    if len(w) > 5:
+        if "our" in w[2:]:
+            w = w[:2] + w[2:].replace("our", "or")
+        if w.endswith(("ise", "ised", "ises", "ising", "isation")):
+            i = w.rfind("is")
+            w = w[:i] + "iz" + w[i + 2:]
+        if w.endswith("tre"):
+            w = w[:-3] + "ter"
+    return w
 
 
 def _contains(big: Sequence[str], small: Sequence[str]) -> bool:
@@ -369,13 +423,29 @@ def _changes(piece_words: list[list[str]], pieces: list[str], ref: list[str], re
         lo = max(0, equal[0][1] - equal[0][3])
         hi = min(len(ref), equal[-1][2] + (len(pw) - equal[-1][4]))
         window = ref[lo:hi]
-        for tag, a0, a1, b0, b1 in _opcodes(window, pw):
+        ops = _opcodes(window, pw)
+        for k, (tag, a0, a1, b0, b1) in enumerate(ops):
             if tag == "equal":
                 continue
+            if tag in ("insert", "delete") and (k == 0 or k == len(ops) - 1):
+                continue  # the excerpt starts sooner or later, ends sooner or later: not a change
             was = " ".join(rtoks[lo + a0:lo + a1]) if a1 > a0 else ""
             now = " ".join(ptoks[b0:b1]) if b1 > b0 else ""
             out.append(Change(was.strip(".,;:\"“”'"), now.strip(".,;:\"“”'")))
-    return [c for c in out if c.was or c.now]
+    return _moves([c for c in out if c.was or c.now])
+
+
+def _moves(changes: list[Change]) -> list[Change]:
+    """A word dropped in one place and added in another is one move ("take away your guns" /
+    "take your guns away"), shown as such."""
+    out = list(changes)
+    for c in changes:
+        if c.was and not c.now:
+            twin = next((d for d in out if d.now == c.was and not d.was), None)
+            if twin is not None and c in out:
+                out.remove(twin)
+                out[out.index(c)] = Change(c.was, c.was)
+    return out
 
 
 def _opcodes(a: list[str], b: list[str]):
@@ -473,6 +543,7 @@ def build_quotes(articles: Sequence[Article]) -> list[Quote]:
                 other = best if best != i else max((t for t in range(len(occs)) if t != i),
                                                    key=lambda t: sum(len(p) for p in occ_norms[t]), default=i)
                 if other != i:
+                    o.against = occs[other].article
                     o.changes = _changes(occ_norms[i], o.pieces, [w for p in occ_norms[other] for w in p],
                                          " ".join(occs[other].pieces))
         names = [o.speaker for o in occs if o.speaker]

@@ -128,9 +128,10 @@ class FactList(OptionList, inherit_bindings=False):
 
 class StoryTable(DataTable, inherit_bindings=False):
     """A DataTable without its own enter binding, so the screen's (remappable, shown in the
-    key bar) "Open" gets the key; clicking a row still selects it."""
+    key bar) "Open" gets the key; clicking a row still selects it. j and k move as in the pair view."""
 
-    BINDINGS = [b for b in DataTable.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")]
+    BINDINGS = [b for b in DataTable.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")] + [
+        Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
 
 
 class StoryScreen(Screen[None]):
@@ -336,7 +337,7 @@ class StoryScreen(Screen[None]):
         ov = self.overview
         if ov is None or not self.is_attached:
             return
-        from reader.story.derived import sentence
+        from reader.story.derived import possessive, sentence
 
         row = self.query_one("#pairs-table", DataTable).cursor_row
         parts: list[str | tuple[str, str]] = []
@@ -350,12 +351,14 @@ class StoryScreen(Screen[None]):
                 for e in d.evidence:  # type: ignore[union-attr]
                     parts += ["\n  ", (e, "dim")]
             elif d is not None:
-                parts.append((f"No copying to speak of: {d.left_copied} of {labels[p.left]}'s {d.left_total} and "
-                              f"{d.right_copied} of {labels[p.right]}'s {d.right_total} sentences are copies or "
-                              "edits of the other's.", "dim"))
+                parts.append((f"No copying to speak of: {d.left_copied} of {possessive(labels[p.left])} "
+                              f"{d.left_total} and {d.right_copied} of {possessive(labels[p.right])} {d.right_total} "
+                              "sentences (quotations aside) are copies or edits of the other's.", "dim"))
         directed = len(ov.derived)
-        parts += ["\n", (f"{plural(directed, 'pair')} of the story read{'s' if directed == 1 else ''} as a copy "
-                         "(→ / ← in the Copy column).", "dim")]
+        said = ("No pair of the story reads as a copy of another." if not directed else
+                f"{plural(directed, 'pair')} of the story read{'s' if directed == 1 else ''} as a copy "
+                "(→ / ← in the Copy column).")
+        parts += ["\n", (said, "dim")]
         self.query_one("#pairs-copying", Static).update(Content.assemble(*parts))
 
     @on(DataTable.RowHighlighted, "#pairs-table")
@@ -389,7 +392,7 @@ class StoryScreen(Screen[None]):
                 elif o.altered or o.speaker_differs:
                     cells.append(Text("≠", style="bold yellow"))
                 else:
-                    cells.append(Text("❝", style="bold"))
+                    cells.append(Text("•", style="bold"))
             table.add_row(*cells, key=str(q.id))
         if ov.quotes:
             table.move_cursor(row=min(max(keep, 0), len(ov.quotes) - 1), animate=False)
@@ -398,7 +401,7 @@ class StoryScreen(Screen[None]):
             ("Quotes: ", "bold"), f"{plural(len(ov.quotes), 'quote')}, {flagged} worded or attributed differently (!)"]
         if letters:
             parts += ["\n", *self._letter_key()]
-        parts += ["\n", ("❝ carries it as most outlets do  ≠ words it differently or names another speaker  "
+        parts += ["\n", ("• carries it as most outlets do  ≠ words it differently or names another speaker  "
                          "·  enter: each outlet's wording", "dim")]
         self.query_one("#quotes-info", Static).update(Content.assemble(*parts))
 
@@ -407,8 +410,9 @@ class StoryScreen(Screen[None]):
         assert ov is not None
         table = self.query_one("#conflicts-table", DataTable)
         table.clear(columns=True)
-        names = outlet_labels(self.articles)
         width = self._width()
+        letters = width < 120 and len(self.articles) > 1
+        names = [letter(k) for k in range(len(self.articles))] if letters else outlet_labels(self.articles)
         side = max(14, min(34, (width - 10) // 4))
         text_width = max(16, width - 7 - 2 * side - 2 * 4 - 3)
         table.add_column(Text("Kind"), width=7, key="kind")
@@ -427,8 +431,10 @@ class StoryScreen(Screen[None]):
             )
         info: list[str | tuple[str, str]] = [("Conflicting details: ", "bold")]
         if ov.conflicts:
-            info.append(f"{plural(len(ov.conflicts), 'detail')} linked sentences state differently "
+            info.append(f"{plural(len(ov.conflicts), 'conflicting detail')} in linked sentences "
                         "(only clear disagreements: a detail one side leaves out is not one)")
+            if letters:
+                info += ["\n", *self._letter_key()]
             info += ["\n", ("enter: the pair, at that sentence", "dim")]
         else:
             info.append("none — no linked sentences state a number, date, name, place or event differently")
@@ -763,7 +769,7 @@ class QuoteScreen(ModalScreen[tuple[int, int] | None]):
             for o in q.occurrences:
                 note = self.story_note(o)
                 head = Content.assemble(
-                    ("≠ " if o.altered or o.speaker_differs else "❝ ", "bold yellow" if note else "bold"),
+                    ("≠ " if o.altered or o.speaker_differs else "• ", "bold yellow" if note else "bold"),
                     (names[o.article], "bold"),
                     (f" · said by {o.speaker}" if o.speaker else " · no speaker named", "dim"),
                     ("  #" + "+#".join(str(i) for i in o.sentences), "dim"),
@@ -774,13 +780,16 @@ class QuoteScreen(ModalScreen[tuple[int, int] | None]):
             yield FactList(*options, id="quote-occurrences")
         yield KeyBar(id="quote-keys")
 
-    @staticmethod
-    def story_note(o) -> str:
+    def story_note(self, o) -> str:
         from reader.story.quotes import describe_changes
 
         bits = []
         if o.altered:
-            bits.append(describe_changes(o))
+            said = describe_changes(o)
+            if o.against is not None:
+                said = said.replace("worded differently", f"worded differently from "
+                                    f"{outlet_labels(self.story.articles)[o.against]}", 1)
+            bits.append(said)
         if o.speaker_differs:
             bits.append("another speaker")
         return one_line("; ".join(bits), 160)

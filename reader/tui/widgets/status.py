@@ -46,9 +46,19 @@ def quote_parts(q: Quote, side: int) -> list[str | tuple[str, str]]:
         return []
     parts: list[str | tuple[str, str]] = [(f"{QUOTE_MARK} quote ", "bold")]
     if own.altered:
-        from reader.story.quotes import describe_changes
-
-        parts.append(describe_changes(own, limit=2))
+        parts.append("worded differently")
+        for n, c in enumerate(own.changes[:2]):
+            parts.append(": " if n == 0 else "; ")
+            if c.was and c.was == c.now:
+                parts += [(f"“{c.was}”", "bold"), " moved"]
+            elif c.was and c.now:
+                parts += [(f"“{c.now}”", "bold"), " here, ", (f"“{c.was}”", "bold"), " there"]
+            elif c.now:
+                parts += [(f"“{c.now}”", "bold"), " only here"]
+            else:
+                parts += [(f"“{c.was}”", "bold"), " only there"]
+        if len(own.changes) > 2:
+            parts.append((f" (+{len(own.changes) - 2} more)", "dim"))
     if own.speaker_differs:
         other = next((o.speaker for o in q.occurrences if o.article != side and o.speaker), "")
         parts += [("; " if own.altered else ""), "said by ", (own.speaker, "bold"), " here, ", (other, "bold"),
@@ -79,7 +89,7 @@ def status_content(
         c = conflicts[0]
         parts += [("conflict ", "bold"), f"{c.kind}: ", (c.left, "bold"), " ≠ ", (c.right, "bold")]
         if len(conflicts) > 1:
-            parts.append((f" (+{len(conflicts) - 1})", "dim"))
+            parts.append((f" (+{len(conflicts) - 1} more)", "dim"))
         parts.append(("  │ ", "dim"))
     for q, qside in quotes[:1]:
         parts += quote_parts(q, qside) + [("  │ ", "dim")]
