@@ -299,3 +299,17 @@ def test_hostile_quote_text_stays_text(tmp_path):
 def test_one_story_helper_still_groups_the_chain():
     arts = [load_article(p) for p in (WIRE, AGGREGATOR, GAZETTE)]
     assert len(one_story(arts).articles) == 3
+
+
+def test_the_seeds_five_outlets_one_warning():
+    """The bundled seeds (five outlets on one warning to North Korea): Sullivan's warning is one
+    quote carried by four outlets, the one that translates it loosely flagged; no outlet reads as
+    a copy of another and no linked details disagree."""
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    code, out, err = run_cli(["story", str(seeds), "--format", "json"])
+    assert code == 0, err
+    data = json.loads(out)
+    first = data["quotes"][0]
+    assert first["speaker"] == "Jake Sullivan" and len(first["occurrences"]) == 4
+    assert sum(o["altered"] for o in first["occurrences"]) == 1
+    assert data["derived"] == [] and data["conflicts"] == []

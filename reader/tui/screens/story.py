@@ -483,7 +483,7 @@ class StoryScreen(Screen[None]):
     def _letter_key(self) -> list[str | tuple[str, str]]:
         """"A Valley Courier  B Harbour Ledger …": which article each column letter stands for."""
         return [part for k, name in enumerate(outlet_labels(self.articles))
-                for part in ((letter(k), "bold"), f" {one_line(name, 24)}  ")]
+                for part in ((letter(k), "bold"), f": {one_line(name, 24)}   ")]
 
     def _show_filter(self, letters: bool) -> None:
         ov = self.overview
