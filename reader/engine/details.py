@@ -143,6 +143,11 @@ _EVENT_FORMS = {
     "banned": "ban", "allowed": "allow", "blocked": "block", "upheld": "uphold", "overturned": "overturn",
     "struck": "overturn",
 }
+_CAP_OR_DIGIT = re.compile(r"[\dA-Z]")
+_KEY_WORDS = frozenset({*_EVENT_FORMS, *_UNITS_WORDS, *_TENS_WORDS, "am", "pm", "a.m", "p.m"})
+_LOWER_WORD = re.compile(r"[a-z]+(?:\.[a-z])?")
+"""What a conflict needs among the words that differ: a digit or capital (a number, date, name,
+place), a number word, a time, or a key event verb; without one a link has nothing to compare."""
 _CONTRADICT = {frozenset(p) for p in (
     ("resign", "fire"), ("approve", "reject"), ("approve", "veto"), ("sign", "veto"), ("win", "lose"),
     ("convict", "acquit"), ("kill", "injure"), ("die", "survive"), ("rise", "fall"), ("confirm", "deny"),
@@ -509,11 +514,18 @@ _SLOT_SORTS = {"weekday", "day", "year", "time"}
 """Dates compared by slot (a month alone only through the word diff)."""
 
 
-def conflicts(left: str, right: str, kind: str, score: float = 1.0) -> list[Conflict]:
+def conflicts(left: str, right: str, kind: str, score: float = 1.0, diff: list | None = None) -> list[Conflict]:
     """The details the two sides of a link (texts ``left``/``right``, link ``kind`` and
-    confidence ``score``) state differently. Verbatim links have none."""
+    confidence ``score``; ``diff`` its word diff when known) state differently. Verbatim links
+    have none."""
     if kind == "verbatim" or not left or not right:
         return []
+    from reader.engine.diff import word_diff
+
+    ops = word_diff(left, right) if diff is None else diff
+    changed = [left[o.left[0]:o.left[1]] + " " + right[o.right[0]:o.right[1]] for o in ops if o.op != "equal"]
+    if not any(_CAP_OR_DIGIT.search(t) or not _KEY_WORDS.isdisjoint(_LOWER_WORD.findall(t)) for t in changed):
+        return []  # the words that differ hold no number, name, date or key verb: nothing to compare
     ld, rd = details(left), details(right)
     if not ld or not rd:
         return []
@@ -534,10 +546,10 @@ def conflicts(left: str, right: str, kind: str, score: float = 1.0) -> list[Conf
     # 1. Same slot by the word diff: a replaced run holds one detail on each side (in an edited
     #    copy; in a reworded one only when the link is confident and each side states one such).
     if kind == "near":
-        pairs = list(_diff_slots(left, right, ld, rd, 1))
+        pairs = list(_diff_slots(left, right, ld, rd, 1, ops))
     elif score >= SLOT_MIN_SCORE:
         single = _numbers(left) == 1 and _numbers(right) == 1
-        pairs = [(a, b) for a, b in _diff_slots(left, right, ld, rd, 2)
+        pairs = [(a, b) for a, b in _diff_slots(left, right, ld, rd, 2, ops)
                  if _count(ld, a) == 1 and _count(rd, b) == 1 and (a.kind != "number" or single)]
         if pairs and _other_places(_tokens(left), _tokens(right)):
             pairs = []  # each side is about a place the other does not name: different facts
@@ -675,13 +687,10 @@ def _words_of(text: str) -> set[str]:
     return {t.low.removesuffix("'s") for t in _tokens(text)}
 
 
-def _diff_slots(left: str, right: str, ld: list[Detail], rd: list[Detail], need: int):
+def _diff_slots(left: str, right: str, ld: list[Detail], rd: list[Detail], need: int, ops: list):
     """Pairs (left detail, right detail) that a word-diff ``replace`` swaps one for the other
     between shared words: the unchanged words right next to it (three each way, outside both
     details) hold at least ``need`` content words, and no other change touches it."""
-    from reader.engine.diff import word_diff
-
-    ops = word_diff(left, right)
     for k, op in enumerate(ops):
         if op.op != "replace":
             continue

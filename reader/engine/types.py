@@ -59,10 +59,10 @@ class Match(Record):
         if self._conflicts is None:
             from reader.engine.details import OFF_SPINE_MIN_SCORE, conflicts
 
-            if not self.aligned and self.score < OFF_SPINE_MIN_SCORE:
+            if not self.aligned and self.score < OFF_SPINE_MIN_SCORE or self.kind == "verbatim":
                 self._conflicts = []
             else:
-                self._conflicts = conflicts(self.texts[0], self.texts[1], self.kind, self.score)
+                self._conflicts = conflicts(self.texts[0], self.texts[1], self.kind, self.score, self.diff)
         return self._conflicts
 
 
