@@ -51,7 +51,7 @@ def test_json_marks_aligned_links_and_counts_every_link():
     aligned = {(tuple(m["left"]), tuple(m["right"])) for m in d["matches"] if m["aligned"]}
     assert {(tuple(r["left"]), tuple(r["right"])) for r in d["rows"] if r["left"] and r["right"]} == aligned
     for m in d["matches"]:
-        assert set(m) == {"left", "right", "kind", "score", "moved", "aligned", "diff", "conflicts"}
+        assert set(m) == {"left", "right", "kind", "score", "moved", "aligned", "by_user", "diff", "conflicts"}
 
 
 # --------------------------------------------------------------- Markdown

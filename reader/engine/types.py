@@ -24,13 +24,14 @@ class Match(Record):
     the display rows are built from; the others join sentences shown on different rows.
     ``kind`` is ``verbatim``, ``near`` (an edited copy), ``paraphrase``, or ``partial`` (one
     side reports only part of what the other does). ``score`` is the engine's confidence
-    (0..1) that the two report the same thing.
+    (0..1) that the two report the same thing. ``by_user``: the user made (or confirmed) this
+    link (:mod:`reader.engine.corrections`); its score is then 1.0.
     """
 
-    __slots__ = ("left", "right", "kind", "score", "moved", "aligned", "texts", "_diff", "_conflicts")
+    __slots__ = ("left", "right", "kind", "score", "moved", "aligned", "texts", "by_user", "_diff", "_conflicts")
 
     def __init__(self, left: list[int], right: list[int], kind: Kind, score: float, moved: bool = False,
-                 texts: tuple[str, str] = ("", ""), aligned: bool = True):
+                 texts: tuple[str, str] = ("", ""), aligned: bool = True, by_user: bool = False):
         self.left = left
         self.right = right
         self.kind = kind
@@ -38,6 +39,7 @@ class Match(Record):
         self.moved = moved
         self.aligned = aligned
         self.texts = texts
+        self.by_user = by_user
         self._diff: list[DiffOp] | None = None
         self._conflicts: list[Conflict] | None = None
 

@@ -1,4 +1,5 @@
-"""``reader notes list`` and ``reader notes export``: the notes from the command line.
+"""``reader notes list``, ``reader notes export`` and ``reader notes import``: the notes from the
+command line.
 
 ``main(argv)`` takes the arguments after ``notes``. Problems are one line on stderr and
 exit code 2; never a traceback. Never imports textual.
@@ -11,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from reader.corpus.formats import is_url, resolve_record_ref
 from reader.notes.store import Note, NotesError, NoteStore
 
 
@@ -26,26 +28,36 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> _Parser:
     p = _Parser(
         prog="reader notes",
-        description="List or export the flags and notes made in reader.",
+        description="List, export or import the flags, notes and corrections made in reader.",
         epilog="commands:\n  reader notes list [--article PATH]\n"
-        "  reader notes export [--format markdown|json] [-o FILE] [PATH ...]",
+        "  reader notes export [--format markdown|json|gold] [-o FILE] [PATH ...]\n"
+        "  reader notes import FILE",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     lp = sub.add_parser("list", help="one line per note", description="One line per flag or note.")
     lp.add_argument("--article", metavar="PATH", help="only the notes on this article")
     ep = sub.add_parser(
-        "export", help="Markdown or JSON of every note",
+        "export", help="Markdown or JSON of every note; the corrections as gold links",
         description="Write every flag and note as Markdown (grouped by article, with the matching "
-        "sentences of the other articles) or JSON (everything needed to re-import).",
+        "sentences of the other articles) or JSON (everything needed to re-import, corrections too); "
+        "or, with --format gold, the links of every pair you corrected (your links and the engine's "
+        "you left) in the real-gold format, for evaluation.",
     )
-    ep.add_argument("--format", "-f", choices=("markdown", "json"), default="markdown")
+    ep.add_argument("--format", "-f", choices=("markdown", "json", "gold"), default="markdown")
     ep.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     ep.add_argument(
         "paths", nargs="*", metavar="PATH",
         help="articles to look for matching sentences in (default: the noted articles, and the "
-        "bundled seeds when notes refer to them)",
+        "bundled seeds when notes refer to them); with --format gold, the articles whose corrected "
+        "pairs to write (default: every corrected article still at its path)",
     )
+    ip = sub.add_parser(
+        "import", help="merge a JSON export into the notes",
+        description="Merge the flags, notes and corrections of a 'reader notes export --format json' "
+        "file into the notes here. Nothing is added twice: importing the same file again adds nothing.",
+    )
+    ip.add_argument("file", metavar="FILE", help="a JSON export of reader notes")
     return p
 
 
@@ -83,10 +95,9 @@ def _refresh(store: NoteStore, paths: list[str]) -> list:
 def _existing(paths: list[str]) -> list[str]:
     out = []
     for p in dict.fromkeys(paths):
-        if p.lower().startswith(("http://", "https://")):
+        if is_url(p):
             continue  # never fetch the network just to list notes
-        head, sep, _ = p.rpartition("#")
-        if os.path.isfile(p) or (sep and os.path.isfile(head)):
+        if os.path.isfile(p) or os.path.isfile(resolve_record_ref(p)[0]):
             out.append(p)
     return out
 
@@ -153,7 +164,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = _open_store()
     try:
         notes = store.all_notes()
-        paths = list(args.paths) or _default_paths(notes)
+        if args.format == "gold":
+            paths = list(args.paths) or _correction_paths(store)
+        else:
+            paths = list(args.paths) or _default_paths(notes)
         if args.paths:
             from reader.corpus.load import LoadError, load_article
 
@@ -166,6 +180,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         articles = _refresh(store, paths)
         if args.format == "json":
             text = store.export_json()
+        elif args.format == "gold":
+            from reader.notes.export import to_gold
+            from reader.notes.store import now
+
+            text, problems = to_gold(articles, store.corrections_for, stamp=now())
+            for problem in problems:
+                _err(problem)
+            if not any(line and not line.startswith("#") for line in text.splitlines()):
+                _err("no corrected pair among these articles")
         else:
             from reader.notes.export import to_markdown
             from reader.story.library import Library
@@ -197,6 +220,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _correction_paths(store: NoteStore) -> list[str]:
+    """The articles of the stored corrections that are still at their paths, in the order they
+    were first corrected (left before right), so pairs keep the side they were corrected from."""
+    paths = []
+    for x in store.all_corrections():
+        paths += [x.left.path, x.right.path]
+    return _existing(paths)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.corpus.errors import display_path
+
+    store = _open_store()
+    try:
+        if not store.persistent:
+            _err(f"nothing imported: {store.warning or 'notes are not saved'}")
+            return 2
+        result = store.import_export(args.file)
+    finally:
+        store.close()
+    print(f"reader notes: imported {display_path(args.file)}: {result.summary()}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
@@ -205,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_list(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "import":
+            return cmd_import(args)
         _parser().print_help(sys.stderr)
         return 2
     except _Usage as exc:  # argparse quotes arguments as given: print them safely

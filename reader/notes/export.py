@@ -1,4 +1,5 @@
-"""Notes as a Markdown report (valid CommonMark) or JSON (see ``NoteStore.export_json``).
+"""Notes as a Markdown report (valid CommonMark) or JSON (see ``NoteStore.export_json``); the
+user's corrections as a gold alignment (:func:`to_gold`).
 
 Article text and note text are untrusted: every piece is escaped so that it can never
 become a link, HTML, emphasis, a heading or a list; a note's own line breaks are kept as
@@ -16,6 +17,9 @@ from reader.render.story_report import Mark
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reader.engine.corrections import Correction
     from reader.story.library import Library
 
 
@@ -174,3 +178,125 @@ def story_marks(articles: list[Article], directory: str | None = None) -> tuple[
     finally:
         store.close()
     return out, warning
+
+
+# ------------------------------------------------------------------ corrections as gold
+GOLD_SNIPPET_WORDS = 5
+"""A snippet starts with this many words of its sentence, more when needed to name it alone."""
+
+
+def gold_norm(text: str) -> str:
+    """How ``../shared/tools/gold_eval.py`` compares a snippet with a sentence."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def gold_snippet(article: Article, sentence_id: int) -> str | None:
+    """A piece of the sentence's text that no other sentence of the article contains (as the
+    gold's reader compares them), without a double quote (the format's delimiter): the
+    shortest run of at least :data:`GOLD_SNIPPET_WORDS` words from the start of its first
+    quote-free part that names it alone; the longest part when none does; None for a sentence
+    with no such text."""
+    text = " ".join(article.sentences[sentence_id].text.split())
+    parts = [p.strip() for p in text.split('"') if p.strip()]
+    if not parts:
+        return None
+    others = [gold_norm(s.text) for s in article.sentences if s.id != sentence_id]
+    for part in parts:
+        words = part.split(" ")
+        for n in range(min(GOLD_SNIPPET_WORDS, len(words)), len(words) + 1):
+            candidate = " ".join(words[:n])
+            if not any(gold_norm(candidate) in o for o in others):
+                return candidate
+    return max(parts, key=len)
+
+
+def _gold_names(articles: list[Article]) -> tuple[dict[str, str], str]:
+    """Each article's name in the gold (its path relative to the folder holding them all,
+    ``FILE.jsonl#N`` for a record) and that folder. Articles that cannot be named (a URL, no
+    path, a space, colon or double quote in the name) are left out."""
+    import os
+
+    from reader.corpus.formats import is_url, resolve_record_ref
+
+    files: dict[str, tuple[str, str]] = {}
+    for a in articles:
+        if not a.path or is_url(a.path):
+            continue
+        file, record = resolve_record_ref(a.path)
+        files[a.path] = (os.path.abspath(file), "" if record is None else f"#{record}")
+    if not files:
+        return {}, ""
+    root = os.path.commonpath([os.path.dirname(f) for f, _ in files.values()])
+    names = {}
+    for path, (file, record) in files.items():
+        name = os.path.relpath(file, root).replace(os.sep, "/") + record
+        if not any(ch.isspace() or ch in ':"' for ch in name):
+            names[path] = name
+    return names, root
+
+
+def to_gold(articles: list[Article], corrections_for: Callable[[Article, Article], list[Correction]],
+            *, stamp: str = "") -> tuple[str, list[str]]:
+    """The pairs of ``articles`` the user corrected, as a gold alignment in the format of
+    ``../shared/data/real-gold/gold.txt`` (``LEFT:RIGHT S "snippet" ~ "snippet"``), and one line
+    per pair that could not be written.
+
+    For each pair with corrections (``corrections_for(left, right)``, e.g.
+    ``NoteStore.corrections_for``) every link of the corrected comparison is a sure link: the
+    user's, and the engine's that they left as they were. Links they removed are absent (no
+    link). The pair is compared as ``reader compare`` compares it (the two articles alone), so
+    ``gold_eval.py --gold FILE --articles FOLDER`` scores reader against it.
+    """
+    from reader.corpus.sanitize import one_line
+    from reader.notes.lookup import article_key
+    from reader.story.library import Library
+
+    pairs = []
+    for k, a in enumerate(articles):
+        for b in articles[k + 1:]:
+            if article_key(a.path) != article_key(b.path) or not a.path:
+                fixes = corrections_for(a, b)
+                if fixes:
+                    pairs.append((a, b, fixes))
+    names, root = _gold_names([x for a, b, _ in pairs for x in (a, b)])
+    out = [
+        "# Sure links between the sentences of article pairs corrected in reader "
+        f"(reader notes export --format gold{', ' + stamp if stamp else ''}).",
+        "# Format of ../shared/data/real-gold/gold.txt: LEFT:RIGHT S \"snippet\" ~ \"snippet\"; a snippet names the "
+        "sentence of that article that contains it.",
+        "# S = sure: a link the user made, or the engine's link they left as it was in a pair they corrected. "
+        "Links they removed (unlink, not the same) are absent: no link.",
+        f"# articles: {one_line(root, 1000) if root else '(none)'}",
+    ]
+    problems = []
+    for a, b, fixes in pairs:
+        na, nb = names.get(a.path), names.get(b.path)
+        if na is None or nb is None:
+            bad = a if na is None else b
+            problems.append(f"{display_path(bad.path)}: cannot be named in the gold format (a URL, or a space, "
+                            "colon or double quote in its path); its corrected pair is left out")
+            continue
+        library = Library([a, b])
+        library.corrections = corrections_for
+        c = library.compare(a, b)
+        links = sorted({(i, j, m.by_user) for m in c.matches for i in m.left for j in m.right})
+        user = sum(1 for *_, by_user in links if by_user)
+        out.append(f"# {na} ({one_line(a.title, 80)}, {one_line(a.source, 40)}) ~ {nb} ({one_line(b.title, 80)}, "
+                   f"{one_line(b.source, 40)}): {len(fixes)} corrections; {len(links)} linked sentence pairs, {user} by the user")
+        snippets: dict[tuple[int, int], str | None] = {}
+        for i, j, _ in links:
+            for side, article, sid in ((0, a, i), (1, b, j)):
+                if (side, sid) not in snippets:
+                    snippets[side, sid] = gold_snippet(article, sid)
+            left, right = snippets[0, i], snippets[1, j]
+            if left is None or right is None:
+                problems.append(f"{na}:{nb}: sentence {i if left is None else j} has no text to name it by; "
+                                "its link is left out")
+                continue
+            out.append(f'{na}:{nb} S "{left}" ~ "{right}"')
+    return "\n".join(out) + "\n", problems

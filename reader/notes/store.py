@@ -43,6 +43,11 @@ API (all methods are thread-safe; ``article``/``sentence`` are corpus model obje
     store.articles() -> list[ArticleSummary]              # for the "filter by article" choice
     store.reanchor(article) -> list[Note]                 # the notes that moved or changed
     store.export_json() -> str ; store.import_json(text) -> ImportResult
+    store.import_export(path) -> ImportResult   # a JSON export file: NotesError (one line) if bad
+    store.add_correction(left, right, left_ids, right_ids, action) -> None   # link|unlink|not_same
+    store.remove_corrections(left, right, left_ids, right_ids) -> int
+    store.corrections_for(left, right) -> list[Correction]   # in that orientation, either order stored
+    store.all_corrections() -> list[StoredCorrection]        # every one, for exports
     store.revision() -> int   # changes when any process commits: poll to refresh a list
     store.close()
 
@@ -59,7 +64,6 @@ act on.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -73,17 +77,22 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from reader.corpus.formats import is_url, resolve_record_ref
 from reader.corpus.model import Article, Sentence
 from reader.corpus.sanitize import clean_line, display_path, json_safe, no_surrogates, sanitize
+from reader.engine.corrections import ACTIONS, Correction
 from reader.notes.anchor import Anchor, Status, anchor_of, reanchor
+import reader.notes.lookup as lookup  # (not "from reader.notes import": no edge to the package)
+from reader.notes.lookup import StoredCorrection
 
-DB_NAME = "notes.sqlite3"
-ENV_DIR = "READER_DATA_DIR"
+DB_NAME = lookup.DB_NAME  # "notes.sqlite3"
+ENV_DIR = lookup.ENV_DIR  # "READER_DATA_DIR"
 APP_ID = 0x52444E54  # "RDNT": marks a reader notes database
 BUSY_TIMEOUT_MS = 5000
 EXPORT_FORMAT = "reader-notes"
 EXPORT_VERSION = 1
 MAX_NOTE_CHARS = 100_000
+MAX_IMPORT_BYTES = 200_000_000
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
@@ -121,6 +130,26 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE notes ADD COLUMN uid TEXT",
         "UPDATE notes SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL",
         "CREATE UNIQUE INDEX notes_by_uid ON notes(uid)",
+    ],
+    # v3: the user's corrections of the engine's links (reader.notes.lookup reads them too)
+    [
+        """CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            action TEXT NOT NULL CHECK (action IN ('link', 'unlink', 'not_same')),
+            left_path TEXT NOT NULL,
+            left_hash TEXT NOT NULL,
+            left_title TEXT NOT NULL DEFAULT '',
+            left_source TEXT NOT NULL DEFAULT '',
+            left_sentences TEXT NOT NULL,
+            right_path TEXT NOT NULL,
+            right_hash TEXT NOT NULL,
+            right_title TEXT NOT NULL DEFAULT '',
+            right_source TEXT NOT NULL DEFAULT '',
+            right_sentences TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""",
     ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -177,10 +206,41 @@ class ArticleSummary:
 
 @dataclass(slots=True, frozen=True)
 class ImportResult:
+    """What an import did. Notes: ``added``, ``updated`` (a newer version of one here),
+    ``unchanged`` (already here), ``merged`` (joined to another note on the same sentence).
+    Corrections: ``corrections_added``, ``corrections_unchanged`` (already here). ``not_found``:
+    added notes and corrections whose article is not at its path on this machine (kept: they
+    attach when an article with the same text is opened)."""
+
     added: int
     updated: int
     unchanged: int
     merged: int
+    corrections_added: int = 0
+    corrections_unchanged: int = 0
+    not_found: int = 0
+
+    def summary(self) -> str:
+        """One line for the user: "2 notes added, 1 already here; 1 correction added"."""
+        def n(count: int, one: str, many: str) -> str:
+            return f"{count} {one if count == 1 else many}"
+
+        notes = [n(self.added, "note added", "notes added")]
+        if self.updated:
+            notes.append(f"{self.updated} updated")
+        if self.merged:
+            notes.append(f"{self.merged} merged into a note on the same sentence")
+        if self.unchanged:
+            notes.append(f"{self.unchanged} already here")
+        parts = [", ".join(notes)]
+        corr = [n(self.corrections_added, "correction added", "corrections added")]
+        if self.corrections_unchanged:
+            corr.append(f"{self.corrections_unchanged} already here")
+        parts.append(", ".join(corr))
+        if self.not_found:
+            parts.append(f"{n(self.not_found, 'refers', 'refer')} to an article not found here "
+                         "(kept: attached when an article with the same text is opened)")
+        return "; ".join(parts)
 
 
 _COLUMNS = [f.name for f in fields(Note)]
@@ -227,20 +287,11 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def content_hash(article: Article) -> str:
-    """sha256 of the article's sanitised text: its identity whatever its path."""
-    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _is_url(path: str) -> bool:
-    return path[:8].lower().startswith(("http://", "https://"))
-
-
-def article_key(path: str) -> str:
-    """The path a note stores: absolute for files (``FILE#N`` records too), URLs as given."""
-    if not path or _is_url(path):
-        return _clean_path(path)
-    return _clean_path(os.path.abspath(os.path.expanduser(path)))
+# An article's identity in the database (``article_key``: the path a note stores, absolute for
+# files, ``FILE#N`` records too, URLs as given; ``content_hash``: sha256 of its sanitised text)
+# is defined once, in reader.notes.lookup, which reader compare reads without this module.
+article_key = lookup.article_key
+content_hash = lookup.content_hash
 
 
 def _clean_path(path: str) -> str:
@@ -250,12 +301,9 @@ def _clean_path(path: str) -> str:
 
 
 def _exists(path: str) -> bool:
-    if _is_url(path):
+    if is_url(path):
         return True  # cannot tell; never treat a URL as moved away
-    if os.path.exists(path):
-        return True
-    head, sep, _ = path.rpartition("#")
-    return bool(sep) and os.path.exists(head)
+    return os.path.exists(path) or os.path.exists(resolve_record_ref(path)[0])
 
 
 def _clean(text: str) -> str:
@@ -471,7 +519,14 @@ class NoteStore:
             return cls.in_memory(
                 f"notes are not saved: cannot write {display_path(path)} ({_describe(exc)})", copy_from=path
             )
-        return cls(conn, path, persistent=True, warning=warning)
+        store = cls(conn, path, persistent=True, warning=warning)
+        try:  # a database copied or restored with corrections but without its hint file
+            if not os.path.exists(f"{path}{lookup.HINT_SUFFIX}") and conn.execute(
+                    "SELECT EXISTS (SELECT 1 FROM corrections)").fetchone()[0]:
+                lookup.changed(path)
+        except sqlite3.Error:
+            pass
+        return store
 
     @classmethod
     def in_memory(cls, warning: str | None = None, *, copy_from: Path | None = None) -> NoteStore:
@@ -764,6 +819,68 @@ class NoteStore:
         with self._write() as conn:
             return conn.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount > 0
 
+    # ------------------------------------------------------------ corrections
+    # The user's word on the engine's links between two articles (reader.engine.corrections).
+    # Anchored like notes (reader.notes.lookup says how), committed at once, never moved.
+    def add_correction(self, left: Article, right: Article, left_ids: list[int], right_ids: list[int],
+                       action: str) -> None:
+        """Say that sentences ``left_ids`` of ``left`` and ``right_ids`` of ``right`` are the same
+        (``"link"``), that their link is wrong (``"unlink"``) or that they are not the same
+        (``"not_same"``). Replaces the pair's earlier corrections of any of these sentence pairs
+        (the latest word wins); the same correction again changes nothing. Committed before
+        returning; NotesError for an unknown action, no sentence or one the article lacks."""
+        if action not in ACTIONS:
+            raise NotesError(f"unknown correction {action!r} (link, unlink or not_same)")
+        ls, rs = _sentence_ids(left, left_ids), _sentence_ids(right, right_ids)
+        new = Correction(ls, rs, action)
+        stamp = now()
+        with self._write() as conn:
+            existing = lookup.placed(lookup.read_rows(conn), left, right)
+            if any(c == new for _, c in existing):
+                return
+            for row, c in existing:
+                if c.pairs() & new.pairs():
+                    conn.execute("DELETE FROM corrections WHERE id = ?", (row.id,))
+            self._insert_correction(conn, StoredCorrection(
+                0, uuid.uuid4().hex, action, _side(left, ls), _side(right, rs), stamp, stamp))
+        lookup.changed(self.path)
+
+    def remove_corrections(self, left: Article, right: Article, left_ids: list[int], right_ids: list[int]) -> int:
+        """Forget the pair's corrections between any of ``left_ids`` and any of ``right_ids``
+        (an empty list: any sentence of that side; both empty: all the pair's). Returns how
+        many were removed; committed before returning."""
+        want_l, want_r = set(left_ids), set(right_ids)
+        removed = 0
+        with self._write() as conn:
+            for row, c in lookup.placed(lookup.read_rows(conn), left, right):
+                if (not want_l or want_l & set(c.left_ids)) and (not want_r or want_r & set(c.right_ids)):
+                    removed += conn.execute("DELETE FROM corrections WHERE id = ?", (row.id,)).rowcount
+        if removed:
+            lookup.changed(self.path)
+        return removed
+
+    def corrections_for(self, left: Article, right: Article) -> list[Correction]:
+        """The corrections of this pair (stored in either order), in this orientation, oldest
+        first; those with a sentence that cannot be found again are left out (and kept)."""
+        return [c for _, c in lookup.placed(self.all_corrections(), left, right)]
+
+    def all_corrections(self) -> list[StoredCorrection]:
+        """Every stored correction, oldest first (as stored: paths, hashes, anchors)."""
+        with self._lock:
+            try:
+                return lookup.read_rows(self._conn)
+            except sqlite3.Error as exc:
+                raise NotesError(f"corrections could not be read: {_describe(exc)}") from None
+
+    @staticmethod
+    def _insert_correction(conn: sqlite3.Connection, x: StoredCorrection) -> None:
+        conn.execute(
+            "INSERT INTO corrections (" + ", ".join(lookup.CORRECTION_COLUMNS[1:]) + ") "
+            "VALUES (" + ", ".join("?" * (len(lookup.CORRECTION_COLUMNS) - 1)) + ")",
+            (x.uid, x.action, x.left.path, x.left.hash, x.left.title, x.left.source, x.left.anchors_json(),
+             x.right.path, x.right.hash, x.right.title, x.right.source, x.right.anchors_json(), x.created, x.updated),
+        )
+
     # ------------------------------------------------------------ export / import
     def export_json(self) -> str:
         """Every note, with everything :meth:`import_json` needs to recreate it."""
@@ -772,16 +889,46 @@ class NoteStore:
             d = asdict(n)
             d.pop("id")
             notes.append(d)
-        doc = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": now(), "notes": notes}
+        doc = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported": now(), "notes": notes,
+               "corrections": [x.as_dict() for x in self.all_corrections()]}
         return json_safe(json.dumps(doc, ensure_ascii=False, indent=2))
+
+    def import_export(self, path: str | os.PathLike[str]) -> ImportResult:
+        """Merge the export file at ``path`` (:meth:`import_json`); what the TUI and ``reader notes
+        import`` call. Raises NotesError with one line naming the file when it cannot be read or
+        is not a reader notes export; then nothing is imported."""
+        name = display_path(os.fspath(path))
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_IMPORT_BYTES + 1)
+        except FileNotFoundError:
+            raise NotesError(f"{name}: no such file") from None
+        except IsADirectoryError:
+            raise NotesError(f"{name}: is a folder, not a notes export") from None
+        except OSError as exc:
+            raise NotesError(f"{name}: cannot read ({_describe(exc)})") from None
+        except ValueError:  # an embedded NUL
+            raise NotesError(f"{name}: not a valid path") from None
+        if len(data) > MAX_IMPORT_BYTES:
+            raise NotesError(f"{name}: over {MAX_IMPORT_BYTES // 1_000_000} MB, not a notes export")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise NotesError(f"{name}: not a notes export (not UTF-8 text)") from None
+        try:
+            return self.import_json(text)
+        except NotesError as exc:
+            raise NotesError(f"{name}: {exc}") from None
 
     def import_json(self, text: str) -> ImportResult:
         """Add the notes of an :meth:`export_json` document.
 
         A note already here (same ``uid``) takes the imported version when that one was
         updated later. An imported note on a sentence that already carries another note
-        is merged into it (flag kept, texts joined): nothing is lost. Raises NotesError
-        for a document that is not a reader notes export.
+        is merged into it (flag kept, texts joined): nothing is lost. Corrections are added
+        unless one with the same ``uid``, or the same correction of the same sentences, is
+        here. Importing a document twice adds nothing. Raises NotesError (and imports
+        nothing) for a document that is not a reader notes export.
         """
         try:
             doc = json.loads(text)
@@ -792,7 +939,11 @@ class NoteStore:
         if not isinstance(doc.get("version"), int) or doc["version"] > EXPORT_VERSION:
             raise NotesError("this notes export was written by a newer reader")
         items = [_validate(i, d) for i, d in enumerate(doc["notes"])]
-        added = updated = unchanged = merged = 0
+        corrections = doc.get("corrections", [])
+        if not isinstance(corrections, list):
+            raise NotesError("notes export: 'corrections' is not a list")
+        fixes = [_validate_correction(i, d) for i, d in enumerate(corrections)]
+        added = updated = unchanged = merged = not_found = 0
         cols = [c for c in _COLUMNS if c != "id"]
         insert = (
             "INSERT INTO notes (" + ", ".join(f'"{c}"' for c in cols) + ") VALUES (" + ", ".join("?" * len(cols)) + ")"
@@ -818,6 +969,9 @@ class NoteStore:
                         text_ = same[2]
                         if d["note"] and d["note"] not in text_:
                             text_ = f"{text_}\n\n{d['note']}" if text_ else d["note"]
+                        if text_ == same[2] and (bool(same[1]) or not d["flagged"]):
+                            unchanged += 1  # merged before: importing again changes nothing
+                            continue
                         conn.execute(
                             "UPDATE notes SET flagged = ?, note = ?, updated = ? WHERE id = ?",
                             (int(bool(same[1]) or d["flagged"]), text_, now(), same[0]),
@@ -826,7 +980,24 @@ class NoteStore:
                         continue
                 conn.execute(insert, [d[c] for c in cols])
                 added += 1
-        return ImportResult(added, updated, unchanged, merged)
+                not_found += not _exists(d["article_path"])
+            fixes_added = fixes_unchanged = 0
+            if fixes:
+                here = lookup.read_rows(conn)
+                uids = {x.uid for x in here}
+                same = {_correction_identity(x) for x in here}
+                for x in fixes:
+                    if x.uid in uids or _correction_identity(x) in same:
+                        fixes_unchanged += 1
+                        continue
+                    self._insert_correction(conn, x)
+                    uids.add(x.uid)
+                    same.add(_correction_identity(x))
+                    fixes_added += 1
+                    not_found += not (_exists(x.left.path) and _exists(x.right.path))
+        if fixes_added:
+            lookup.changed(self.path)
+        return ImportResult(added, updated, unchanged, merged, fixes_added, fixes_unchanged, not_found)
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -853,3 +1024,52 @@ def _validate(index: int, d: Any) -> dict[str, Any]:
     if not out["uid"]:
         raise NotesError(f"notes export: item {index + 1}: empty uid")
     return out
+
+
+def _sentence_ids(article: Article, ids: list[int]) -> list[int]:
+    out = sorted(set(ids))
+    if not out:
+        raise NotesError("a correction needs a sentence on each side")
+    if any(isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < len(article.sentences) for i in out):
+        raise NotesError("that sentence is not part of this article")
+    return out
+
+
+def _side(article: Article, ids: list[int]) -> lookup.Side:
+    anchors = [(a.text, a.before, a.after, a.start, a.end, a.sentence_id)
+               for a in (anchor_of(article, article.sentences[i]) for i in ids)]
+    return lookup.Side(article_key(article.path), content_hash(article), clean_line(article.title),
+                       clean_line(article.source), anchors)
+
+
+def _correction_identity(x: StoredCorrection) -> tuple:
+    """The same correction of the same sentences of the same texts, wherever the files are and
+    whichever side was stored first."""
+    def side(s: lookup.Side) -> tuple:
+        return s.hash, tuple(sorted((a[5], a[0]) for a in s.anchors))
+
+    return x.action, frozenset([side(x.left), side(x.right)])
+
+
+def _validate_correction(index: int, d: Any) -> StoredCorrection:
+    where = f"notes export: correction {index + 1}"
+    if not isinstance(d, dict):
+        raise NotesError(f"{where} is not an object")
+    for name in ("uid", "action", "created", "updated"):
+        if not isinstance(d.get(name), str) or not d[name]:
+            raise NotesError(f"{where}: missing or bad {name!r}")
+    if d["action"] not in ACTIONS:
+        raise NotesError(f"{where}: bad action")
+    sides = []
+    for name in ("left", "right"):
+        side = d.get(name)
+        if not isinstance(side, dict) or not all(isinstance(side.get(k), str) for k in ("path", "hash", "title", "source")):
+            raise NotesError(f"{where}: missing or bad {name!r}")
+        anchors = lookup.parse_anchors(side.get("sentences"))
+        if anchors is None:
+            raise NotesError(f"{where}: bad {name} sentences")
+        anchors = [(_clean(a[0]), _clean(a[1]), _clean(a[2]), a[3], a[4], a[5]) for a in anchors]
+        sides.append(lookup.Side(_clean_path(side["path"]), clean_line(side["hash"]), clean_line(side["title"]),
+                                 clean_line(side["source"]), anchors))
+    return StoredCorrection(0, clean_line(d["uid"]), d["action"], sides[0], sides[1], clean_line(d["created"]),
+                            clean_line(d["updated"]))

@@ -34,7 +34,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         "matches": [
             {
                 "left": m.left, "right": m.right, "kind": m.kind, "score": m.score, "moved": m.moved,
-                "aligned": m.aligned,
+                "aligned": m.aligned, "by_user": m.by_user,
                 "diff": [{"op": d.op, "left": list(d.left), "right": list(d.right)} for d in m.diff],
                 "conflicts": [x.as_dict() for x in m.conflicts],
             }

@@ -58,7 +58,7 @@ def story_dict(r: StoryReport) -> dict[str, Any]:
             "same_event": c.stats.same_event,
             "left_copied": d.share(p.left) if d else 0.0, "right_copied": d.share(p.right) if d else 0.0,
             "links": [{"left": m.left, "right": m.right, "kind": m.kind, "score": m.score, "aligned": m.aligned,
-                       "conflicts": [x.as_dict() for x in m.conflicts]}
+                       "by_user": m.by_user, "conflicts": [x.as_dict() for x in m.conflicts]}
                       for m in c.matches],
         })
     facts = []

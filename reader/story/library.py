@@ -13,6 +13,14 @@ Comparisons: ``Library.compare(a, b)`` computes a pair once, whoever asks (the p
 story overview, a notes export); the cache is keyed by the content of both articles (title,
 text, date and which sentences are boilerplate), so an article edited on disk, or re-marked in
 context, is compared afresh and a copy under another name is not compared twice.
+
+The user's corrections of a pair (links made, unlinked, "not the same": see
+:mod:`reader.engine.corrections`) apply to every comparison the library gives. They come from
+``Library.corrections`` — by default the notes database (:class:`reader.notes.lookup.StoredCorrections`:
+read only when the database file exists, re-read only when it changes), None for none — and
+are part of the cache key: a correction made in the TUI, or in another reader, shows the next
+time the pair is asked for. The engine's own comparison is cached too and corrected again
+(cheap); it is never computed twice for a new correction.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from reader.corpus.model import Article
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from reader.corpus.listing import Listing
+    from reader.engine.corrections import Correction
     from reader.engine.types import Comparison
     from reader.story.grouping import Story
     from reader.story.overview import Overview
@@ -105,7 +114,16 @@ class Library:
         """Paths of stubs: listed from a peek, not loaded yet."""
         self.failed: dict[str, str] = {}
         """Path -> why a listed article could not be loaded when asked for."""
-        self._comparisons: OrderedDict[tuple[str, str, bool], Comparison] = OrderedDict()
+        self._comparisons: OrderedDict[tuple[str, str, bool, tuple], Comparison] = OrderedDict()
+        """Keyed (left content, right content, same_event, corrections' fingerprint); the
+        engine's own comparison under an empty fingerprint."""
+        from reader.notes.lookup import StoredCorrections
+
+        self.corrections: Callable[[Article, Article], list[Correction]] | None = StoredCorrections()
+        """Where the user's corrections of a pair come from: ``(left, right) -> [Correction]`` in
+        that orientation (when it has a ``revision()``, its answers are kept until that changes);
+        None: no corrections."""
+        self._fixes: dict[tuple[str, str, str, str], tuple[object, tuple[Correction, ...]]] = {}
         self._stories: list[Story] | None = None
         self._in_context = False
         """Whether boilerplate was re-marked across the current set of read articles."""
@@ -229,31 +247,86 @@ class Library:
 
     # ------------------------------------------------------------------ comparing
     def compare(self, left: Article, right: Article, same_event: bool = False) -> Comparison:
-        """The comparison of two loaded articles, computed once (cached by content)."""
+        """The comparison of two loaded articles with the user's corrections, computed once
+        (cached by content and corrections)."""
         self.mark_in_context()
-        key = (content_key(left), content_key(right), same_event)
-        with _CACHE_LOCK:
-            cached = self._comparisons.get(key)
-            if cached is not None and cached.left.path == left.path and cached.right.path == right.path:
-                self._comparisons.move_to_end(key)
-                return cached
+        kl, kr = content_key(left), content_key(right)
+        fixes = self._corrections_of(left, right, kl, kr)
+        found = self._lookup(left, right, kl, kr, same_event, fixes)
+        if found is not None:
+            return found
         from reader.engine.compare import compare
 
         result = compare(left, right, same_event=same_event)
-        with _CACHE_LOCK:
-            self._comparisons[key] = result
-            while len(self._comparisons) > CACHE_SIZE:
-                self._comparisons.popitem(last=False)
-        return result
+        self._keep((kl, kr, same_event, ()), result)
+        return self._corrected(result, kl, kr, same_event, fixes)
 
     def cached(self, left: Article, right: Article, same_event: bool = False) -> Comparison | None:
-        """The comparison if it was computed already, else None (never computes)."""
-        c = self._comparisons.get((content_key(left), content_key(right), same_event))
-        return c if c is not None and c.left.path == left.path and c.right.path == right.path else None
+        """The comparison if it was computed already (with the corrections as they are now:
+        applying them is cheap), else None (never compares)."""
+        kl, kr = content_key(left), content_key(right)
+        return self._lookup(left, right, kl, kr, same_event, self._corrections_of(left, right, kl, kr))
 
     def remember(self, comparison: Comparison, same_event: bool = False) -> None:
-        """Keep a comparison computed elsewhere (a preload process) as if computed here."""
-        self._comparisons[(content_key(comparison.left), content_key(comparison.right), same_event)] = comparison
+        """Keep an engine comparison computed elsewhere (a preload process) as if computed here."""
+        self._comparisons[(content_key(comparison.left), content_key(comparison.right), same_event, ())] = comparison
+
+    def _lookup(self, left: Article, right: Article, kl: str, kr: str, same_event: bool,
+                fixes: tuple[Correction, ...]) -> Comparison | None:
+        """The cached comparison with ``fixes`` applied; from the cached engine comparison when
+        only that is there; else None. (Without corrections, nothing of the engine is imported:
+        the TUI asks before its first paint.)"""
+
+        def get(key: tuple) -> Comparison | None:
+            with _CACHE_LOCK:
+                c = self._comparisons.get(key)
+                if c is not None and c.left.path == left.path and c.right.path == right.path:
+                    self._comparisons.move_to_end(key)
+                    return c
+            return None
+
+        found = get((kl, kr, same_event, tuple(c.key() for c in fixes)))
+        if found is not None or not fixes:
+            return found
+        raw = get((kl, kr, same_event, ()))
+        return None if raw is None else self._corrected(raw, kl, kr, same_event, fixes)
+
+    def _corrected(self, raw: Comparison, kl: str, kr: str, same_event: bool,
+                   fixes: tuple[Correction, ...]) -> Comparison:
+        if not fixes:
+            return raw
+        from reader.engine.corrections import apply_corrections
+
+        result = apply_corrections(raw, fixes)
+        self._keep((kl, kr, same_event, tuple(c.key() for c in fixes)), result)
+        return result
+
+    def _keep(self, key: tuple, comparison: Comparison) -> None:
+        with _CACHE_LOCK:
+            self._comparisons[key] = comparison
+            while len(self._comparisons) > CACHE_SIZE:
+                self._comparisons.popitem(last=False)
+
+    def _corrections_of(self, left: Article, right: Article, kl: str, kr: str) -> tuple[Correction, ...]:
+        """The user's corrections of the pair (kept while the source's revision stands). Trouble
+        reading them never stops a comparison: it is then shown as the engine made it."""
+        source = self.corrections
+        if source is None:
+            return ()
+        revision = getattr(source, "revision", None)
+        token = revision() if revision is not None else None
+        memo = (left.path, right.path, kl, kr)
+        if token is not None:
+            hit = self._fixes.get(memo)
+            if hit is not None and hit[0] == token:
+                return hit[1]
+        try:
+            fixes = tuple(source(left, right))
+        except Exception:  # noqa: BLE001 - a broken notes database: the engine's links
+            fixes = ()
+        if token is not None:
+            self._fixes[memo] = (token, fixes)
+        return fixes
 
     # ------------------------------------------------------------------ stories
     def stories(self) -> list[Story]:
