@@ -18,10 +18,7 @@ async def on_screen(app: ReaderApp, pilot, *, grouped: bool = False, workers: bo
         await pilot.pause()
         screen = app.screen
         if isinstance(screen, MainScreen):
-            c = screen.view.comparison
-            if (app.articles and c is not None and screen._wanted is None
-                    and screen._pending == (c.left.path, c.right.path)
-                    and (not grouped or screen.stories is not None)):
+            if app.articles and screen.settled and (not grouped or screen.stories is not None):
                 return screen
         if not workers:
             await pilot.pause(0.01)

@@ -93,8 +93,7 @@ async def test_tui_shows_what_compare_prints(tmp_path):
         for _ in range(200):
             await app.workers.wait_for_complete()
             await pilot.pause()
-            c = screen.view.comparison
-            if c is not None and screen._pending == (c.left.path, c.right.path):
+            if screen.settled:
                 break
         c = screen.view.comparison
         assert c is not None and c.matches, "the pair shares facts"

@@ -37,7 +37,7 @@ def first_lines(screen: MainScreen) -> list[str]:
     """The first rendered line of each visible row."""
     view = screen.view
     width = view.scrollable_content_region.width
-    return [view._render_content_line(view.row_span(p)[0], width).text for p in range(view.row_count)]
+    return [view.line_text(view.row_span(p)[0]) for p in range(view.row_count)]
 
 
 def status(screen: MainScreen) -> str:
@@ -104,11 +104,11 @@ async def test_r_cycles_through_other_links_and_back():
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(app, pilot)
         view = screen.view
-        assert "paraphrase 0.83  1 more link (r: jump)" in status(screen)
+        assert "paraphrase, confidence 0.83  1 more link (r: jump)" in status(screen)
         assert "links 8 (4 aligned)  unique 1 | 1" in status(screen)
         await pilot.press("j", "j")
         assert view.cursor == 2 and view.focus_side == "left"
-        assert "partial 0.74  2 more links (r: jump)" in status(screen)
+        assert "partial, confidence 0.74  2 more links (r: jump)" in status(screen)
         await pilot.press("r")
         assert view.cursor == 0 and view.focus_side == "right", "link 1 (top to bottom): right #0"
         assert "left #2, link 1 of 2: partial, confidence 0.52, right #0" in status(screen)
@@ -123,7 +123,7 @@ async def test_r_cycles_through_other_links_and_back():
         assert "link 1 of 2" in status(screen)
         await pilot.press("j")  # moving on ends the cycle: the status is the row's own again
         assert "link 1 of 2" not in status(screen)
-        assert "paraphrase 0.91" in status(screen)
+        assert "paraphrase, confidence 0.91" in status(screen)
         await pilot.press("k")  # back on right #0: r now starts from right #0, not left #2
         assert view.cursor == 0 and view.focus_side == "right"
         assert "link 1 of 2" not in status(screen)
@@ -144,7 +144,7 @@ async def test_r_uses_the_focused_column_or_the_only_sentence_on_the_row():
         view.cursor = 5  # right #3 alone on its row, focus on the empty left column
         view.focus_side = "left"
         await pilot.pause()
-        assert "partial 0.66 on another row  (r: jump)" in status(screen)
+        assert "partial, confidence 0.66, on another row  (r: jump)" in status(screen)
         await pilot.press("r")
         assert view.cursor == 2 and view.focus_side == "left"
         assert "right #3, link 1 of 1" in status(screen)
@@ -255,9 +255,8 @@ async def test_e_links_two_articles_of_different_events_anyway(tmp_path):
             for _ in range(100):
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-                c = screen.view.comparison
-                if c is not None and (c.left.path, c.right.path) == screen._pending:
-                    return c
+                if screen.settled:
+                    return screen.view.comparison
             raise AssertionError("no comparison")
 
         c = await shown()

@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("textual")
 
-from textual.widgets import DataTable, TextArea  # noqa: E402
+from textual.widgets import DataTable, Input, TextArea  # noqa: E402
 
 from pilot import command  # noqa: E402
 
@@ -21,6 +21,7 @@ from reader.tui.screens.help import HelpScreen  # noqa: E402
 from reader.tui.screens.main import MainScreen  # noqa: E402
 from reader.tui.screens.note_editor import NoteEditor  # noqa: E402
 from reader.tui.screens.notes import ConfirmScreen, NotesScreen  # noqa: E402
+from reader.tui.screens.prompt import PathPrompt  # noqa: E402
 
 from test_tui import SEEDS, SIZE, make_app, ready, shown  # noqa: E402
 
@@ -31,7 +32,7 @@ def gutter(screen: MainScreen, pos: int | None = None) -> str:
     """The gutter of the focused column on the cursor row (or row ``pos``)."""
     view = screen.view
     pos = view.cursor if pos is None else pos
-    line = view._render_content_line(view.row_span(pos)[0], view.scrollable_content_region.width).text
+    line = view.line_text(view.row_span(pos)[0])
     if view.focus_side == "left":
         return line[:5]
     return line[line.index("│") + 1:][:5]
@@ -262,7 +263,11 @@ async def test_export_writes_markdown_and_says_where(tmp_path, monkeypatch):
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         await open_notes(app, pilot)
-        await pilot.press("x")
+        await pilot.press("x")  # asks where, with a new file in the current folder as the default
+        await pilot.pause()
+        assert isinstance(app.screen, PathPrompt)
+        assert app.screen.query_one(Input).value.startswith(str(tmp_path))
+        await pilot.press("enter")
         await settle(app, pilot)
         files = list(tmp_path.glob("reader-notes-*.md"))
         assert len(files) == 1
@@ -272,10 +277,20 @@ async def test_export_writes_markdown_and_says_where(tmp_path, monkeypatch):
         assert any(t.type == "heading_open" for t in tokens)
         assert "check this" in text and "against the wire" in text
         await pilot.press("X")
+        await pilot.pause()
+        target = tmp_path / "sub dir" / "mine.json"
+        target.parent.mkdir()
+        app.screen.query_one(Input).value = str(target)  # a path of the user's choosing
+        await pilot.press("enter")
         await settle(app, pilot)
-        [js] = list(tmp_path.glob("reader-notes-*.json"))
-        assert any(str(js) in m for m in notify_texts(app))
-        assert NoteStore.in_memory().import_json(js.read_text(encoding="utf-8")).added == 2
+        assert target.exists() and any(str(target) in m for m in notify_texts(app)), "the full path is said"
+        assert NoteStore.in_memory().import_json(target.read_text(encoding="utf-8")).added == 2
+        await pilot.press("X")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert any("exists already" in m for m in notify_texts(app)), "never over an existing file"
 
 
 # ------------------------------------------------------------------ untrusted text
@@ -390,3 +405,33 @@ async def test_notes_on_an_edited_article_show_changed_and_orphaned(tmp_path):
         assert len(rows) == 2, "an orphaned note is still listed"
         assert any("changed" in r and "check the traffic claim" in r for r in rows)
         assert any("orphaned" in r and "who else thanked them?" in r for r in rows)
+
+
+async def test_j_k_move_in_the_notes_list_and_i_imports_an_export(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    seed_notes()
+    exported = NoteStore.open().export_json()
+    (tmp_path / "reader-notes-old.json").write_text(exported, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        notes = await open_notes(app, pilot)
+        table = notes.query_one(DataTable)
+        assert table.cursor_row == 0
+        await pilot.press("j")
+        assert table.cursor_row == 1, "j moves down, as in the pair view"
+        await pilot.press("k")
+        assert table.cursor_row == 0
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, PathPrompt)
+        assert app.screen.query_one(Input).value == str(tmp_path / "reader-notes-old.json"), "the newest export"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert any("already here" in m and "0 added" in m for m in notify_texts(app)), "no duplicates"
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(tmp_path / "nothing.json")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert any(m.startswith("Import failed") for m in notify_texts(app))

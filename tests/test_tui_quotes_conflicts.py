@@ -30,7 +30,7 @@ def files() -> list[str]:
 
 
 def status(app) -> str:
-    return app.screen.query_one(StatusBar)._shown.plain
+    return app.screen.query_one(StatusBar).text
 
 
 def sources(screen: MainScreen) -> tuple[str, str]:

@@ -7,7 +7,7 @@ A path or URL is named in a message with :func:`display_path` (unsafe characters
 from __future__ import annotations
 
 from reader.corpus.sanitize import display_path, no_surrogates
-from reader.corpus.sanitize import one_line as _one_line
+from reader.corpus.sanitize import one_line  # noqa: F401 (one definition, re-exported for its callers)
 
 __all__ = ["LoadError", "cap_text", "display_path", "no_surrogates", "one_line", "over_cap", "plural"]
 
@@ -28,11 +28,6 @@ def cap_text(cap: int) -> str:
 
 def over_cap(name: str, size: int, cap: int) -> str:
     return f"{name}: {size:,} bytes is over the {cap_text(cap)} size limit, refused"
-
-
-def one_line(text: object, limit: int = 200) -> str:
-    """:func:`reader.corpus.sanitize.one_line`: any value as one safe, short line."""
-    return _one_line(text, limit)
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:

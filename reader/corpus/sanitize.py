@@ -93,10 +93,14 @@ def clean_line(value: object) -> str:
     return " ".join(_rx("line_drop").sub("", _rx("newlines").sub("\n", text)).split())
 
 
-def one_line(text: object, limit: int = 200) -> str:
-    """:func:`clean_line`, shortened to ``limit`` characters (for messages and labels)."""
-    flat = clean_line(text)
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+def one_line(text: object, limit: int = 200, breaks: bool = False) -> str:
+    """:func:`clean_line`, shortened to ``limit`` characters (for messages and labels); with
+    ``breaks``, line breaks show as ``⏎`` (a note's preview) instead of vanishing."""
+    if breaks and isinstance(text, str) and "\n" in text.strip():
+        flat = " ⏎ ".join(line for line in (clean_line(part) for part in text.strip().splitlines()) if line)
+    else:
+        flat = clean_line(text)
+    return flat if len(flat) <= limit else flat[: max(0, limit - 1)].rstrip() + "…"
 
 
 def optional_line(value: object, limit: int) -> str | None:

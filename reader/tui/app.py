@@ -17,8 +17,9 @@ from reader.corpus.model import Article
 from reader.notes.session import NotesSession
 from reader.resources import styles_dir
 from reader.story.library import Library
-from reader.tui.commands import ReaderCommands
+from reader.tui.commands import AppCommands
 from reader.tui.config import load_config, save_config
+from reader.tui.messages import ArticleLoaded, NotesChanged
 from reader.tui.preload import Loaded
 from reader.tui.preload import start as start_preload
 from reader.tui.screens.main import MainScreen
@@ -36,7 +37,7 @@ class ReaderApp(App[int]):
 
     TITLE = "reader"
     CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "comparison.tcss"]
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {AppCommands}
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="reader.help"),
         Binding("q", "quit", "Quit", id="reader.quit"),
@@ -106,9 +107,7 @@ class ReaderApp(App[int]):
             return None
         loaded = self.library.load(index)
         for screen in self.screen_stack:
-            changed = getattr(screen, "article_changed", None)
-            if changed is not None:
-                changed(index)
+            screen.post_message(ArticleLoaded(index))
         return loaded
 
     def jump_to(self, article: Article, sentence_id: int) -> None:
@@ -150,14 +149,19 @@ class ReaderApp(App[int]):
             self.notes_changed()
 
     def notes_changed(self) -> None:
-        """Tell every screen that shows notes to refresh them."""
+        """Tell every screen that shows notes to refresh them (those that do handle NotesChanged)."""
         for screen in self.screen_stack:
-            refresh = getattr(screen, "notes_changed", None)
-            if refresh is not None:
-                refresh()
+            screen.post_message(NotesChanged())
 
     def on_app_focus(self) -> None:
         self.poll_notes()
+
+    async def action_quit(self) -> None:
+        """Remember where the reader is (reopening these files comes back), then quit."""
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            main.remember()
+        await super().action_quit()
 
     def on_unmount(self) -> None:
         self.notes.close()

@@ -24,6 +24,14 @@ LEGEND = (
     ("✎", "sentence with a note (a writes or edits it)"),
 )
 
+CORRECT_HELP = (
+    "When reader is wrong, say so: c on a sentence and c on the other article's sentence links them; "
+    "x removes the link on the row (on a link you made, it takes it back); X says the two are not the "
+    "same. Corrections are saved with your notes, show at once, and apply wherever the pair is "
+    "shown: the story overview, reports, reader compare (reader notes export --format gold writes "
+    "them as evaluation data)."
+)
+
 NOTES_HELP = (
     "Flags and notes are saved as you make them, in the notes database of your data folder "
     "(READER_DATA_DIR overrides it). o or ctrl+n lists them all: enter goes to the sentence, "
@@ -32,10 +40,17 @@ NOTES_HELP = (
     "marked changed, a deleted one orphaned (its note is kept)."
 )
 
+NUMBERS_HELP = (
+    "The numbers: \"paraphrase, confidence 0.93\" on the status line is how sure reader is that the "
+    "two sentences report the same thing (0 to 1) — not how many words they share. \"similarity 80%\" "
+    "is the share of both articles' sentences that have a link, each counted by that confidence: "
+    "how much of the two articles reports the same things."
+)
+
 MOVED_HELP = (
-    "A moved match is shown on its left sentence's row. m on it jumps to the row where "
-    "the right article's own order would put it (next to the right sentence before it); "
-    "m there jumps back."
+    "A moved match (↕) is a sentence the right article tells elsewhere. It is shown beside its "
+    "left partner; m goes to where the right article really has it (just after the right-hand "
+    "sentence of that row), and m again comes back."
 )
 
 
@@ -81,13 +96,14 @@ STORY_HELP = (
 
 def help_content(bindings: list[tuple[str, str]]) -> Content:
     width = max((len(k) for k, _ in bindings), default=8) + 2
-    parts: list[str | tuple[str, str]] = [("Keys", "bold underline"), "\n"]
-    for keys, description in bindings:
-        parts += [(keys.ljust(width), "bold"), description, "\n"]
-    parts += ["\n", ("Marks", "bold underline"), "\n"]
+    # The marks first: they are what a new reader looks up; the keys follow (scroll: j/k, pgdn).
+    parts: list[str | tuple[str, str]] = [("Marks", "bold underline"), "\n"]
     for mark, meaning in LEGEND:
         parts += [(f" {mark}  ", "bold"), meaning, "\n"]
-    parts += ["\n", LINKS_HELP, "\n\n", MOVED_HELP, "\n\n", STORY_HELP, "\n\n", NOTES_HELP, "\n\n", ("ctrl+p opens the command palette; escape closes this help.", "dim")]
+    parts += ["\n", NUMBERS_HELP, "\n\n", ("Keys", "bold underline"), "\n"]
+    for keys, description in bindings:
+        parts += [(keys.ljust(width), "bold"), description, "\n"]
+    parts += ["\n", LINKS_HELP, "\n\n", CORRECT_HELP, "\n\n", MOVED_HELP, "\n\n", STORY_HELP, "\n\n", NOTES_HELP, "\n\n", ("ctrl+p opens the command palette; escape closes this help.", "dim")]
     return Content.assemble(*parts)
 
 

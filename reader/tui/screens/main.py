@@ -9,6 +9,7 @@ worker threads.
 from __future__ import annotations
 
 import os
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -20,9 +21,12 @@ from textual.widgets import OptionList
 
 from reader.corpus.model import Article
 from reader.engine.types import Comparison
+from reader.tui.commands import BindingCommands, Command
+from reader.tui.messages import ArticleLoaded, NotesChanged
 from reader.tui.widgets.article_list import ArticleList, list_groups
 from reader.tui.widgets.comparison import FLAGGED, NOTED, ComparisonView
-from reader.tui.widgets.headers import HeaderBar, header_content
+from reader.tui.widgets.find import FindBar
+from reader.tui.widgets.headers import HeaderBar, header_content, web_url
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.status import StatusBar, status_content
 
@@ -35,6 +39,8 @@ PROGRESS_DELAY = 0.25  # seconds of comparison work before the loading indicator
 FILL_BATCH = 0.5  # seconds between article-list updates from the background loader
 FILL_PAUSE = 0.002  # seconds the background loader sleeps between files (keys come first)
 
+REMEMBER_AFTER = 1.0
+"""Seconds after the cursor settles before the place is saved (reader.tui.state)."""
 NARROW = 110
 """Below this many columns the article list starts hidden (the comparison needs the room)."""
 
@@ -61,7 +67,26 @@ MAIN_BINDINGS = [
             tooltip="Write or edit a note on the focused column's sentence"),
     Binding("o,ctrl+n", "notes", "Notes", id="reader.notes_screen",
             tooltip="Every flag and note, across all articles"),
-    Binding("b", "toggle_boilerplate", "Boilerplate", id="reader.toggle_boilerplate"),
+    Binding("b", "toggle_boilerplate", "Boilerplate", id="reader.toggle_boilerplate",
+            tooltip="Hide or show site chrome (dimmed lines: menus, sign-ups, captions)"),
+    Binding("f", "toggle_unique", "Only unique", id="reader.toggle_unique", show=False,
+            tooltip="Show only the sentences one side alone has (again: every row)"),
+    Binding("slash", "find", "Find", id="reader.find", show=False,
+            tooltip="Find words in the story's articles (enter: next hit, shift+enter: previous)"),
+    Binding("f3", "find_step(1)", "Next hit", id="reader.find_next", show=False),
+    Binding("shift+f3", "find_step(-1)", "Previous hit", id="reader.find_prev", show=False),
+    Binding("f4", "find_elsewhere", "Hits in other articles", id="reader.find_elsewhere", show=False,
+            tooltip="The story's other articles that hold what you looked for: enter shows that pair"),
+    Binding("O", "open_url", "Open web page", id="reader.open_url", show=False,
+            tooltip="Open the focused article's web address in the browser (or click its header)"),
+    Binding("c", "link", "Link two sentences", id="reader.link", show=False,
+            tooltip="Correct reader: c on a sentence, then c on the other article's sentence that reports the same"),
+    Binding("x", "unlink('unlink')", "Unlink", id="reader.unlink", show=False,
+            tooltip="Correct reader: remove the link on this row (a link you made: undo it)"),
+    Binding("X", "unlink('not_same')", "Not the same", id="reader.not_same", show=False,
+            tooltip="Correct reader: the two sentences on this row do not report the same thing"),
+    Binding("y", "cite", "Cite", id="reader.cite", show=False,
+            tooltip="Copy the sentence under the cursor with its outlet, title, date and URL"),
     Binding("backslash,ctrl+b", "toggle_list", "Articles", id="reader.toggle_list"),
     Binding("J", "list_down", "Article list: next", id="reader.list_down", show=False),
     Binding("K", "list_up", "Article list: previous", id="reader.list_up", show=False),
@@ -86,8 +111,30 @@ MAIN_BINDINGS = [
 ]
 
 
+class MainCommands(BindingCommands):
+    """The pair view's commands: its keys, and putting any article on a side."""
+
+    def bindings(self) -> list[Binding]:
+        return MAIN_BINDINGS
+
+    def extra(self) -> list[Command]:
+        from reader.corpus.sanitize import display_path
+
+        screen = self.screen
+        articles = screen.articles  # type: ignore[attr-defined]
+        out: list[Command] = []
+        for i, article in enumerate(articles):
+            title = article.title or display_path(article.path)
+            # Help text is parsed as markup by the palette: never put article text in it.
+            where = f"Article {i + 1} of {len(articles)}"
+            out.append((f"Show on left: {title}", partial(screen.show_pair, i, screen.right), where))  # type: ignore[attr-defined]
+            out.append((f"Show on right: {title}", partial(screen.show_pair, screen.left, i), where))  # type: ignore[attr-defined]
+        return out
+
+
 class MainScreen(Screen[None]):
     BINDINGS = MAIN_BINDINGS
+    COMMANDS = {MainCommands}
     AUTO_FOCUS = "#comparison"  # focused before the first frame (not the list, then the view)
 
     def __init__(self) -> None:
@@ -98,6 +145,13 @@ class MainScreen(Screen[None]):
         self._one_event: set[tuple[str, str]] = set()
         """Pairs the user asked to link as one event (key e), though reader judged them different."""
         self._painted_once = False
+        self._remember_timer = None
+        self._link_from: tuple[str, list[int]] | None = None
+        """``c`` was pressed on this side's sentences: the next ``c`` on the other side links them."""
+        self._find_query = ""
+        self._find_pair: tuple[str, str] | None = None
+        self._find_elsewhere: list[tuple[Article, int]] = []
+        """Hits of the last find in the story's other articles: (article, sentence id)."""
         self._quotes: list[Quote] = []
         """The quotes of the pair on screen that the two articles word differently."""
         self._list_choice: bool | None = None
@@ -121,6 +175,12 @@ class MainScreen(Screen[None]):
         return self.reader.articles
 
     @property
+    def settled(self) -> bool:
+        """The pair last asked for is on screen (compared, drawn), and no other is awaited."""
+        c = self.view.comparison
+        return c is not None and self._wanted is None and self._pending == (c.left.path, c.right.path)
+
+    @property
     def view(self) -> ComparisonView:
         return self.query_one(ComparisonView)
 
@@ -135,6 +195,7 @@ class MainScreen(Screen[None]):
         yield ArticleList(id="articles")
         yield HeaderBar(id="headers")
         yield ComparisonView(id="comparison")
+        yield FindBar(id="find")
         yield StatusBar(id="status")
 
     def on_mount(self) -> None:
@@ -176,9 +237,50 @@ class MainScreen(Screen[None]):
             self.query_one(StatusBar).show(Content("nothing to compare"))
             return
         pair = loaded.pair if loaded is not None and loaded.pair is not None else (0, min(1, len(articles) - 1))
+        pair = self._remembered(pair)
         self.left, self.right = pair
         self._refresh_list()
         self.show_pair(*pair)
+
+    def _remembered(self, pair: tuple[int, int]) -> tuple[int, int]:
+        """The pair (and cursor, and list) the reader left these files at, if it is still there."""
+        from reader.tui.state import load_place
+
+        place = load_place(self.reader.paths)
+        if "list" in place and self._list_choice is None:
+            self._list_choice = place["list"]
+            self._show_list(place["list"])
+        where = {a.path: k for k, a in enumerate(self.articles)}
+        left, right = where.get(place.get("left", "")), where.get(place.get("right", ""))
+        if left is None or right is None:
+            return pair
+        side, sentence = place.get("side"), place.get("sentence")
+        if side is not None and sentence is not None:
+            self._jump = (self.articles[left if side == "left" else right].path, side, sentence)
+        return left, right
+
+    def remember(self) -> None:
+        """Save where the reader is for these files (the pair, the sentence under the cursor,
+        the list shown or not): reopening them comes back here."""
+        from reader.tui.state import save_place
+
+        view = self.view
+        c = view.comparison
+        if c is None or not self.articles:
+            return
+        place: dict = {"left": c.left.path, "right": c.right.path}
+        row = view.current
+        if row is not None:
+            side = view.focus_side
+            ids = row.row.left if side == "left" else row.row.right
+            if not ids:
+                side = "right" if side == "left" else "left"
+                ids = row.row.left if side == "left" else row.row.right
+            if ids:
+                place.update(side=side, sentence=ids[0])
+        if self._list_choice is not None:
+            place["list"] = self._list_choice
+        save_place(self.reader.paths, place)
 
     def _problems_key(self) -> str:
         return self._key_for("app.problems", "w")
@@ -484,6 +586,9 @@ class MainScreen(Screen[None]):
         view = self.view
         view.loading = False
         view.set_comparison(comparison, self._marks(comparison))
+        if self._remember_timer is not None:
+            self._remember_timer.stop()
+        self._remember_timer = self.set_timer(REMEMBER_AFTER, self.remember)
         self._set_quotes(quotes or [])
         if quotes is None:  # a comparison from the cache: its quotes are found off the UI thread
             self.find_quotes(comparison.left, comparison.right, (comparison.left.path, comparison.right.path))
@@ -504,6 +609,14 @@ class MainScreen(Screen[None]):
             return {}, {}
         return notes.marks_for(comparison.left), notes.marks_for(comparison.right)
 
+    @on(NotesChanged)
+    def _on_notes_changed(self) -> None:
+        self.notes_changed()
+
+    @on(ArticleLoaded)
+    def _on_article_loaded(self, message: ArticleLoaded) -> None:
+        self.article_changed(message.index)
+
     def notes_changed(self) -> None:
         """The notes changed (here, on another screen or in another reader): new marks."""
         view = self.view
@@ -522,8 +635,11 @@ class MainScreen(Screen[None]):
             return None
         side = view.focus_side
         ids = row.row.left if side == "left" else row.row.right
+        if not ids:  # a one-sided row: the sentence that is there, whichever column is focused
+            side = "right" if side == "left" else "left"
+            ids = row.row.left if side == "left" else row.row.right
         if not ids:
-            self.notify(f"No {side} sentence on this row.", markup=False, timeout=2)
+            self.notify("No sentence on this row.", markup=False, timeout=2)
             return None
         return (comparison.left if side == "left" else comparison.right), list(ids)
 
@@ -596,7 +712,8 @@ class MainScreen(Screen[None]):
 
     def _update_headers(self) -> None:
         headers = self.query_one(HeaderBar)
-        headers.show(header_content(self.articles[self.left], "left"), header_content(self.articles[self.right], "right"))
+        la, ra = self.articles[self.left], self.articles[self.right]
+        headers.show(header_content(la, "left"), header_content(ra, "right"), (web_url(la), web_url(ra)))
         headers.focus_side(self.view.focus_side)
 
     def _row_quotes(self) -> list[tuple[Quote, int]]:
@@ -634,6 +751,10 @@ class MainScreen(Screen[None]):
         if self.articles:
             self._update_status()
             self.query_one(HeaderBar).focus_side(self.view.focus_side)
+            # Where the reader is, saved a second after the cursor settles (and at quit).
+            if self._remember_timer is not None:
+                self._remember_timer.stop()
+            self._remember_timer = self.set_timer(REMEMBER_AFTER, self.remember)
 
     @on(OptionList.OptionSelected, "#articles")
     def _list_selected(self, event: OptionList.OptionSelected) -> None:
@@ -675,9 +796,9 @@ class MainScreen(Screen[None]):
     def action_jump_moved(self) -> None:
         if not self.view.jump_counterpart():
             self.notify("Not on a moved match (moved matches carry ↕).", markup=False, timeout=2)
-        elif self.view._jump_back is not None:  # jumped to the place, not back
-            self.notify("The right article tells the moved sentence next to the right-hand sentence "
-                        "on this row. m jumps back.", markup=False, timeout=4)
+        elif self.view.jumped:  # jumped to the place, not back
+            self.notify("This is where the right article has that sentence: just after the right-hand "
+                        "sentence of this row. m takes you back.", markup=False, timeout=4)
 
     def action_next_link(self) -> None:
         view = self.view
@@ -711,6 +832,190 @@ class MainScreen(Screen[None]):
 
     def action_toggle_boilerplate(self) -> None:
         self.view.collapse_boilerplate = not self.view.collapse_boilerplate
+
+    def action_toggle_unique(self) -> None:
+        view = self.view
+        view.only_unique = not view.only_unique
+        if view.only_unique and not view.row_count:
+            view.only_unique = False
+            self.notify("Every sentence here has a link: nothing is only one side's.", markup=False, timeout=3)
+            return
+        self.notify("Only sentences one side alone has (f: every row again)." if view.only_unique
+                    else "Every row again.", markup=False, timeout=2)
+
+    # ------------------------------------------------------------------ find
+    def action_find(self) -> None:
+        bar = self.query_one(FindBar)
+        bar.display = True
+        bar.focus()
+
+    @on(FindBar.Step)
+    def _find_step(self, event: FindBar.Step) -> None:
+        self.find_text(event.query, event.direction)
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self.view.focus()
+
+    def action_find_step(self, direction: int) -> None:
+        if not self._find_query:
+            self.action_find()
+            return
+        self.find_text(self._find_query, direction)
+
+    def story_articles(self) -> list[Article]:
+        """The articles of the left article's story (every loaded article before grouping)."""
+        c = self.view.comparison
+        if c is not None and self.stories is not None:
+            for story in self.stories:
+                if any(a.path == c.left.path for a in story.articles):
+                    return list(story.articles)
+        return [a for a in self.articles if self.reader.is_loaded(a)]
+
+    def find_text(self, query: str, direction: int = 1) -> None:
+        """Go to the next (or previous) sentence of the pair holding ``query`` (case-insensitive);
+        say how many hits there are here and in the story's other articles (F4 lists those)."""
+        from reader.corpus.sanitize import one_line
+
+        view, c = self.view, self.view.comparison
+        query = query.strip()
+        if not query or c is None:
+            return
+        if query != self._find_query or (c.left.path, c.right.path) != self._find_pair:
+            self._find_query, self._find_pair = query, (c.left.path, c.right.path)
+            q = query.casefold()
+            self._find_elsewhere = [(a, s.id) for a in self.story_articles() if a.path not in self._find_pair
+                                    for s in a.sentences if q in s.text.casefold()]
+        hits = view.model.search(query)
+        elsewhere = len(self._find_elsewhere)
+        more = f" · {elsewhere} in other articles of the story (F4 lists them)" if elsewhere else ""
+        if not hits:
+            self.notify(one_line(f"“{query}”: not in these two articles{more}", 200), markup=False, timeout=4)
+            return
+        cur = view.current
+        here = (cur.index, view.focus_side) if cur is not None else (-1, "left")
+        order = [(row, side) for row, side, _ in hits]
+        if direction > 0:
+            nxt = next((k for k, h in enumerate(order) if (h[0], h[1] != "left") > (here[0], here[1] != "left")), 0)
+        else:
+            prev = [k for k, h in enumerate(order) if (h[0], h[1] != "left") < (here[0], here[1] != "left")]
+            nxt = prev[-1] if prev else len(order) - 1
+        row, side, sid = hits[nxt]
+        view.find_sentence(side, sid)
+        self.notify(one_line(f"“{query}”: {nxt + 1} of {len(hits)} here{more}", 200), markup=False, timeout=3)
+
+    def action_find_elsewhere(self) -> None:
+        """The story's other articles that hold the words looked for; enter shows that pair."""
+        if not self._find_elsewhere:
+            self.notify("No hits in the story's other articles (/ to find).", markup=False, timeout=3)
+            return
+        from reader.tui.screens.hits import HitsScreen
+
+        def chosen(hit: tuple[Article, int] | None) -> None:
+            if hit is None:
+                return
+            article, sid = hit
+            index = self.reader.index_of(article)
+            if index >= 0:
+                self.show_at(self.left, index, "right", sid)
+
+        self.app.push_screen(HitsScreen(self._find_query, self._find_elsewhere), chosen)
+
+    def action_open_url(self) -> None:
+        c = self.view.comparison
+        article = (c.left if self.view.focus_side == "left" else c.right) if c is not None else None
+        url = web_url(article)
+        if url is None:
+            self.notify("This article has no web address.", markup=False, timeout=3)
+            return
+        self.app.open_url(url)
+
+    # ------------------------------------------------------------------ corrections
+    def _side_target(self) -> tuple[str, list[int]] | None:
+        target = self._target()
+        c = self.view.comparison
+        if target is None or c is None:
+            return None
+        article, ids = target
+        return ("left" if article is c.left else "right"), ids
+
+    def action_link(self) -> None:
+        """``c`` on a sentence, then ``c`` on the other article's: link them (the user's link)."""
+        picked = self._side_target()
+        if picked is None:
+            return
+        side, ids = picked
+        if self._link_from is None or self._link_from[0] == side:
+            self._link_from = picked
+            other = "right" if side == "left" else "left"
+            self.notify(f"Link: now the {other} article's sentence that reports the same, and c again "
+                        f"(escape or any other key goes on as before).", markup=False, timeout=6)
+            return
+        first, self._link_from = self._link_from, None
+        left_ids, right_ids = (first[1], ids) if first[0] == "left" else (ids, first[1])
+        self._correct("link", left_ids, right_ids, "Linked: your link shows wherever this pair does.")
+
+    def action_unlink(self, action: str) -> None:
+        """Remove the link on the cursor row (``x``: unlink; ``X``: the two are not the same); on a
+        link the user made, ``x`` takes it back."""
+        row, c = self.view.current, self.view.comparison
+        if row is None or c is None:
+            return
+        match = row.match or (row.linked[0] if self.view.focus_side == "left" else row.linked[1])
+        if match is None:
+            self.notify("No link on this row to remove.", markup=False, timeout=3)
+            return
+        if match.by_user and action == "unlink":
+            removed = self.reader.notes.store.remove_corrections(c.left, c.right, match.left, match.right)
+            self._corrections_changed("Your link is taken back." if removed else "")
+            return
+        said = "Not the same: reader will not link these two." if action == "not_same" else "Unlinked."
+        self._correct(action, match.left, match.right, said)
+
+    def _correct(self, action: str, left_ids: list[int], right_ids: list[int], said: str) -> None:
+        from reader.notes.store import NotesError
+
+        c = self.view.comparison
+        if c is None:
+            return
+        store = self.reader.notes.store
+        try:
+            store.add_correction(c.left, c.right, list(left_ids), list(right_ids), action)
+        except NotesError as exc:
+            self.notify(str(exc), markup=False, severity="error", timeout=8)
+            return
+        self._corrections_changed(said)
+
+    def _corrections_changed(self, said: str) -> None:
+        """Show the pair again with the corrections (the library applies them; the engine does
+        not run again), the cursor where it was."""
+        store = self.reader.notes.store
+        if not store.persistent:  # notes in memory this session: the library asks the store itself
+            self.reader.library.corrections = store.corrections_for
+        view = self.view
+        row = view.current
+        if row is not None:
+            side = view.focus_side
+            ids = row.row.left if side == "left" else row.row.right
+            if ids:
+                article = view.comparison.left if side == "left" else view.comparison.right  # type: ignore[union-attr]
+                self._jump = (article.path, side, ids[0])
+        self.show_pair(self.left, self.right)
+        if said:
+            self.notify(said, markup=False, timeout=3)
+
+    def action_cite(self) -> None:
+        """Copy the sentence under the cursor with its outlet, title, date and URL (a citation)."""
+        target = self._target()
+        if target is None:
+            return
+        article, ids = target
+        text = " ".join(article.sentences[i].text for i in ids)
+        from reader.corpus.sanitize import one_line
+        from reader.render.cite import citation
+
+        self.app.copy_to_clipboard(citation(article, text))
+        self.notify(f"Copied with its source: {one_line(text, 60)}", markup=False, timeout=3)
 
     def action_toggle_list(self) -> None:
         self._list_choice = not self.article_list.display  # the user decided: no more auto

@@ -63,7 +63,20 @@ class NoteEditor(ModalScreen[bool]):
                 yield Button("Save", id="note-save", variant="primary")
                 yield Button("Cancel", id="note-cancel")
 
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Keep the buttons and the hint on screen: on a short terminal (80x24) the sentence
+        and the text area give up lines, never the Save and Cancel buttons."""
+        height = self.app.size.height
+        short = height < 32
+        self.query_one("#note-sentence").styles.max_height = 3 if short else 8
+        # borders 2, article 2, sentence 3-8 + 1, buttons 1 + 3, of 90% of the screen
+        self.query_one(TextArea).styles.height = max(3, min(12, int(height * 0.9) - (12 if short else 17)))
+
     def on_mount(self) -> None:
+        self._fit()
         self.query_one("#note-dialog").border_title = "Edit note" if self.initial.strip() else "New note"
         area = self.query_one(TextArea)
         area.focus()

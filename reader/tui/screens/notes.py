@@ -23,7 +23,9 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Static
 
-from reader.corpus.sanitize import display_path
+from reader.corpus.sanitize import display_path, one_line
+from reader.tui.commands import BindingCommands
+from reader.tui.messages import NotesChanged
 from reader.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -39,18 +41,13 @@ NOTES_BINDINGS = [
             tooltip="For a note whose sentence was reworded: keep it on the new wording"),
     Binding("x", "export('md')", "Export Markdown", id="reader.notes_export"),
     Binding("X", "export('json')", "Export JSON", id="reader.notes_export_json", show=False),
+    Binding("i", "import_notes", "Import", id="reader.notes_import",
+            tooltip="Merge a JSON export (X, or reader notes export --format json) into your notes"),
     Binding("escape", "close", "Back", id="reader.notes_close"),
 ]
 
 STATUS_LABEL = {"ok": "", "changed": "changed", "orphaned": "orphaned"}
 STATUS_COLOUR = {"changed": "warning", "orphaned": "error"}  # theme colours
-
-
-def one_line(text: str, limit: int) -> str:
-    """``text`` on one line (line breaks as ⏎), cut to ``limit`` characters with an ellipsis."""
-    flat = " ⏎ ".join(part.strip() for part in text.strip().splitlines() if part.strip())
-    flat = flat.replace("\t", " ")
-    return flat if len(flat) <= limit else flat[: max(0, limit - 1)].rstrip() + "…"
 
 
 def local_time(stamp: str) -> str:
@@ -63,6 +60,28 @@ def local_time(stamp: str) -> str:
 
 def export_name(kind: str) -> str:
     return f"reader-notes-{datetime.now().strftime('%Y%m%d-%H%M%S')}.{kind}"
+
+
+def free_name(directory: str, name: str) -> str:
+    """``name``, or ``name-1`` … when a file of that name is in ``directory`` already."""
+    stem, ext = os.path.splitext(name)
+    for n in range(1000):
+        candidate = name if n == 0 else f"{stem}-{n}{ext}"
+        if not os.path.exists(os.path.join(directory, candidate)):
+            return candidate
+    return name
+
+
+def write_to(text: str, path: str) -> str:
+    """Write a new file at ``path`` (an existing one is never overwritten); its full path."""
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except FileExistsError:
+        raise OSError(f"{path} exists already: choose another name") from None
+    except OSError as exc:
+        raise OSError(f"{path}: {exc.strerror or type(exc).__name__}") from None
+    return os.path.abspath(path)
 
 
 def write_export(text: str, kind: str, directories: list[str]) -> str:
@@ -90,7 +109,9 @@ class NotesTable(DataTable, inherit_bindings=False):
     """A DataTable without its own enter binding, so the screen's (remappable, shown in the
     key bar) "Go to sentence" gets the key; clicking a row still selects it."""
 
-    BINDINGS = [b for b in DataTable.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")]
+    BINDINGS = [b for b in DataTable.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")] + [
+        Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
+    """j and k move as in the pair view (enter then opens the note the cursor is on)."""
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -124,8 +145,18 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "confirm-yes")
 
 
+class NotesCommands(BindingCommands):
+    """The notes list's commands ("Notes: Export Markdown", …)."""
+
+    PREFIX = "Notes: "
+
+    def bindings(self) -> list[Binding]:
+        return NOTES_BINDINGS
+
+
 class NotesScreen(Screen[None]):
     BINDINGS = NOTES_BINDINGS
+    COMMANDS = {NotesCommands}
     AUTO_FOCUS = "#notes-table"
 
     def __init__(self) -> None:
@@ -164,6 +195,7 @@ class NotesScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.reader.poll_notes()
 
+    @on(NotesChanged)
     def notes_changed(self) -> None:
         self.reload()
 
@@ -194,7 +226,7 @@ class NotesScreen(Screen[None]):
                 Text(one_line(f"{n.article_title or '(untitled)'} · {n.article_source or '?'}", w["article"]),
                      no_wrap=True),
                 Text(one_line(n.sentence_text, w["sentence"]), no_wrap=True),
-                Text.assemble((marks + " ", "bold"), one_line(n.note, w["note"] - 3), no_wrap=True),
+                Text.assemble((marks + " ", "bold"), one_line(n.note, w["note"] - 3, breaks=True), no_wrap=True),
                 Text(local_time(n.updated), no_wrap=True),
                 Text(status, style=status_style.get(n.status, ""), no_wrap=True),
                 key=str(n.id),
@@ -323,7 +355,7 @@ class NotesScreen(Screen[None]):
         what = "flag and note" if n.flagged and n.note.strip() else "flag" if n.flagged else "note"
         message = Content.assemble(
             (f"Delete this {what}?", "bold"), "\n\n", (one_line(n.sentence_text, 300), "italic"),
-            *(("\n\n", one_line(n.note, 300)) if n.note.strip() else ()),
+            *(("\n\n", one_line(n.note, 300, breaks=True)) if n.note.strip() else ()),
         )
         note_id = n.id
 
@@ -363,13 +395,59 @@ class NotesScreen(Screen[None]):
         self.reader.notes_changed()
 
     def action_export(self, kind: str) -> None:
-        self.notify("Exporting notes…", markup=False, timeout=2)
-        self._export(kind)
+        """Ask where to (the current folder, a new file name, by default), then write there."""
+        from reader.tui.screens.prompt import PathPrompt
+
+        label = "Markdown" if kind == "md" else "JSON"
+        default = os.path.join(os.getcwd(), free_name(os.getcwd(), export_name(kind)))
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.notify("Exporting notes…", markup=False, timeout=2)
+                self._export(kind, os.path.abspath(os.path.expanduser(path)))
+
+        self.app.push_screen(PathPrompt(f"Export the notes as {label} to:", default, "Export"), chosen)
+
+    def action_import_notes(self) -> None:
+        """Ask which JSON export to merge in (the newest in the current folder by default)."""
+        from reader.tui.screens.prompt import PathPrompt
+
+        cwd = os.getcwd()
+        exports = sorted((e for e in os.scandir(cwd) if e.name.startswith("reader-notes-") and e.name.endswith(".json")),
+                         key=lambda e: e.stat().st_mtime) if os.path.isdir(cwd) else []
+        default = exports[-1].path if exports else cwd + os.sep
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._import(os.path.abspath(os.path.expanduser(path)))
+
+        self.app.push_screen(PathPrompt("Import notes from a JSON export:", default, "Import"), chosen)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, kind: str) -> None:
+    def _import(self, path: str) -> None:
+        from reader.notes.store import NotesError
+
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read(64 * 1024 * 1024)
+            result = self.reader.notes.store.import_json(text)
+        except (OSError, UnicodeDecodeError, NotesError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.app.call_from_thread(self.notify, one_line(f"Import failed: {path}: {reason}", 300), markup=False,
+                                      severity="error", timeout=10)
+            return
+        self.reader.notes.invalidate()
+        self.app.call_from_thread(self.reader.notes_changed)
+        said = (f"{result.added} added, {result.merged} merged into notes on the same sentence, "
+                f"{result.updated} updated, {result.unchanged} already here")
+        self.app.call_from_thread(self.notify, one_line(f"Imported {path}: {said}", 400), markup=False,
+                                  title="Notes imported", timeout=12)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, kind: str, target: str | None = None) -> None:
         """Markdown (with matching sentences from the loaded articles: comparisons, so off
-        the UI thread) or JSON, to the current directory or, failing that, the data folder."""
+        the UI thread) or JSON, to ``target`` (never over an existing file) or, without one, the
+        current directory or, failing that, the data folder."""
         from reader.notes.export import to_markdown
         from reader.notes.store import NotesError, data_dir
 
@@ -393,7 +471,10 @@ class NotesScreen(Screen[None]):
             import tempfile
 
             dirs.append(tempfile.gettempdir())
-            path = write_export(text, kind, dirs)
+            if target is not None:
+                path = write_to(text, target)
+            else:
+                path = write_export(text, kind, dirs)
         except (NotesError, OSError) as exc:
             self.app.call_from_thread(
                 self.notify, f"Export failed: {exc}", markup=False, severity="error", timeout=10

@@ -37,6 +37,8 @@ from textual.widgets.option_list import Option
 
 from reader.corpus.errors import one_line, plural
 from reader.render.marks import KIND_MARK, KIND_MEANING, UNIQUE_MARK
+from reader.tui.commands import BindingCommands
+from reader.tui.messages import NotesChanged
 from reader.tui.widgets.comparison import FLAG_MARK, FLAGGED, NOTE_MARK, NOTED
 from reader.tui.widgets.keybar import KeyBar
 
@@ -134,8 +136,21 @@ class StoryTable(DataTable, inherit_bindings=False):
         Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
 
 
+class StoryCommands(BindingCommands):
+    """The overview's commands ("Story: Facts tab", …)."""
+
+    PREFIX = "Story: "
+
+    def bindings(self) -> list[Binding]:
+        return STORY_BINDINGS
+
+    def name(self, binding: Binding) -> str:
+        return super().name(binding) + (" tab" if binding.action.startswith("tab(") else "")
+
+
 class StoryScreen(Screen[None]):
     BINDINGS = STORY_BINDINGS
+    COMMANDS = {StoryCommands}
     AUTO_FOCUS = "#pairs-table"
 
     def __init__(self, story: Story) -> None:
@@ -541,6 +556,7 @@ class StoryScreen(Screen[None]):
         if self.overview is not None:
             self._fill()
 
+    @on(NotesChanged)
     def notes_changed(self) -> None:
         """Flags or notes changed (here or in another reader): new marks on the facts."""
         if self.overview is not None:

@@ -45,7 +45,8 @@ def article_prompt(article: Article, *, left: bool, right: bool, state: str = ""
     elif is_empty(article):
         detail = (f"{source} · empty", "dim italic")
     else:
-        detail = (f"{source} · {plural(len(article.sentences), 'sentence')}", "dim")
+        detail = (f"{source} · {plural(len(article.sentences), 'sentence')}",
+                  "dim italic" if article.source_guessed else "dim")  # a file name: a guess
     return Content.assemble(
         (tag, tag_style),
         " ",

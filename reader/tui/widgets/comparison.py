@@ -9,9 +9,6 @@ text: it is never parsed as markup.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from itertools import chain
 from typing import Literal
 
 from rich.cells import cell_len
@@ -26,14 +23,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.corpus.model import Article
-from reader.engine.types import Comparison, Match, Row
-from reader.render.marks import (
-    BOILER_MARK, KIND_MARK, MOVED_MARK, UNIQUE_MARK, badge, other_links, sentence_links,
-)
-from reader.tui.widgets.wrap import wrap
-
-Side = Literal["left", "right"]
+from reader.engine.types import Comparison
+from reader.render.marks import BOILER_MARK, KIND_MARK, MOVED_MARK, UNIQUE_MARK, badge
+from reader.tui.rows import LinkCycle, RowModel, RowView, Side
 
 GUTTER = 6  # flag, note mark, kind mark, moved mark, link badge, quote mark (or a space)
 QUOTE_MARK = "❝"
@@ -43,170 +35,6 @@ SEPARATOR = 1
 FLAG_MARK = "⚑"
 NOTE_MARK = "✎"
 FLAGGED, NOTED = 1, 2  # bits of a sentence's mark (see reader.notes.session)
-
-
-@dataclass(slots=True)
-class SideText:
-    """One side of a row, ready to wrap: the joined text (newlines and tabs as spaces)."""
-
-    text: str = ""
-    boilerplate: bool = False
-
-
-@dataclass(slots=True, eq=False)
-class RowView:
-    """One engine Row as shown: the text of each side, wrapped for the current width.
-
-    Word-diff emphasis is computed on first render (``Match.diff`` is lazy in the engine:
-    a 5,000-sentence pair only pays for the rows someone looks at).
-    """
-
-    row: Row
-    index: int  # index into Comparison.rows
-    left: SideText
-    right: SideText
-    match: Match | None
-    boilerplate: bool = False
-    """Every sentence on the row is boilerplate."""
-    others: tuple[list[int], list[int]] = ([], [])
-    """Per side: indexes into ``Comparison.matches`` of the links of that side's sentences
-    other than the row's match (links to sentences on other rows), in match order."""
-    linked: tuple[Match | None, Match | None] = (None, None)
-    """Per side: the link that colours it: the row's match, else its most confident other link."""
-    lines_left: list[tuple[int, int]] = field(default_factory=list)
-    lines_right: list[tuple[int, int]] = field(default_factory=list)
-    wrapped_for: tuple[int, int] = (-1, -1)
-    """The (left, right) text widths ``lines_*`` were wrapped for."""
-    _emphasis: tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]] | None = None
-
-    @property
-    def height(self) -> int:
-        return max(1, len(self.lines_left), len(self.lines_right))
-
-    def unique(self, side: Side) -> bool:
-        """``side`` has a sentence on this row with no link at all (and it is not boilerplate)."""
-        ids = self.row.left if side == "left" else self.row.right
-        st = self.left if side == "left" else self.right
-        return bool(ids) and not st.boilerplate and (self.linked[0] if side == "left" else self.linked[1]) is None
-
-    def wrap_to(self, lw: int, rw: int) -> None:
-        if self.wrapped_for != (lw, rw):
-            self.lines_left = wrap(self.left.text, lw) if self.row.left else []
-            self.lines_right = wrap(self.right.text, rw) if self.row.right else []
-            self.wrapped_for = (lw, rw)
-
-    def emphasis(self, side: Side) -> list[tuple[int, int, str]]:
-        """Character ranges of ``side``'s text to emphasise, each with its component class:
-        ``comparison--diff`` (words that differ from the other side) or
-        ``comparison--conflict`` (a detail the two state differently: a number, date, name,
-        place or event verb), in order, not overlapping."""
-        if self._emphasis is None:
-            self._emphasis = (self._ranges("left"), self._ranges("right"))
-        return self._emphasis[0] if side == "left" else self._emphasis[1]
-
-    def _ranges(self, side: Side) -> list[tuple[int, int, str]]:
-        match = self.match
-        if match is None or match.kind == "verbatim":
-            return []
-        diff = [op.left if side == "left" else op.right for op in match.diff if op.op != "equal"]
-        conflicts = [c.left_span if side == "left" else c.right_span for c in match.conflicts]
-        out: list[tuple[int, int, str]] = []
-        for s, e in sorted(conflicts):
-            if e > s and (not out or s >= out[-1][1]):
-                out.append((s, e, "comparison--conflict"))
-        for s, e in diff:  # diff words outside the conflicts
-            if e <= s:
-                continue
-            pieces = [(s, e)]
-            for cs, ce, _ in [r for r in out if r[2] == "comparison--conflict"]:
-                pieces = [p for a, b in pieces for p in ((a, min(b, cs)), (max(a, ce), b)) if p[1] > p[0]]
-            out.extend((a, b, "comparison--diff") for a, b in pieces)
-        out.sort()
-        return out
-
-
-@dataclass(slots=True, eq=False)
-class LinkCycle:
-    """Where ``r`` is in the other links of one sentence (or adjacent pair) of one side."""
-
-    side: Side
-    """The column of the sentence whose links are cycled."""
-    origin: int
-    """The Row index showing that sentence."""
-    ids: list[int]
-    links: list[int]
-    """Indexes into ``Comparison.matches``: the sentence's links other than its row's match."""
-    step: int = 0
-    """0: on the sentence itself; k: on the row of the sentence that link k (1-based) joins it to."""
-    at: int = -1
-    """The Row index the cursor was put on."""
-    focus: Side = "left"
-    """The column focused there."""
-
-    @property
-    def target_side(self) -> Side:
-        return self.side if self.step == 0 else ("right" if self.side == "left" else "left")
-
-    def link(self, comparison: Comparison) -> Match | None:
-        return comparison.matches[self.links[self.step - 1]] if self.step else None
-
-    def target_ids(self, comparison: Comparison) -> list[int]:
-        m = self.link(comparison)
-        if m is None:
-            return self.ids
-        return m.right if self.side == "left" else m.left
-
-
-def _side_text(article: Article, ids: list[int]) -> SideText:
-    if not ids:
-        return SideText()
-    sentences = article.sentences
-    if len(ids) == 1:
-        s = sentences[ids[0]]
-        text, boiler = s.text, s.boilerplate
-    else:
-        text = " ".join(sentences[i].text for i in ids)
-        boiler = all(sentences[i].boilerplate for i in ids)
-    if "\n" in text or "\t" in text:
-        text = text.replace("\n", " ").replace("\t", " ")
-    return SideText(text, boiler)
-
-
-def build_row_views(comparison: Comparison) -> list[RowView]:
-    """One RowView per Row: linear, no diffs, no wrapping (both happen on demand)."""
-    views = []
-    left, right, matches = comparison.left, comparison.right, comparison.matches
-    left_links, right_links = sentence_links(comparison)
-    # Only links beyond the rows need looking up per sentence (none while every link is aligned).
-    spine = sum(1 for r in comparison.rows if r.match is not None) == len(matches)
-    no_links: tuple[list[int], list[int]] = ([], [])
-    for index, row in enumerate(comparison.rows):
-        lt = _side_text(left, row.left)
-        rt = _side_text(right, row.right)
-        sides = [t for t, ids in ((lt, row.left), (rt, row.right)) if ids]
-        match = matches[row.match] if row.match is not None else None
-        if spine:
-            others, linked = no_links, (match, match)
-        else:
-            lo = other_links(left_links, row.left, row.match)
-            ro = other_links(right_links, row.right, row.match)
-            others = (lo, ro)
-            linked = (
-                match or (max((matches[k] for k in lo), key=_confidence) if lo else None),
-                match or (max((matches[k] for k in ro), key=_confidence) if ro else None),
-            )
-        views.append(
-            RowView(
-                row, index, lt, rt, match,
-                bool(sides) and all(t.boilerplate for t in sides),
-                others, linked,
-            )
-        )
-    return views
-
-
-def _confidence(m: Match) -> float:
-    return m.score
 
 
 class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -240,6 +68,8 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
     """Index of the cursor row among the *visible* rows."""
     focus_side: reactive[Side] = reactive("left", init=False)
     collapse_boilerplate: reactive[bool] = reactive(False, init=False)
+    only_unique: reactive[bool] = reactive(False, init=False)
+    """Show only the rows with a sentence one side alone has (key f)."""
 
     class CursorMoved(Message):
         """The cursor row or focused column changed (the status line listens)."""
@@ -251,17 +81,12 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         """Sentence id -> FLAGGED | NOTED bits, for the left and the right article."""
         self.quote_marks: tuple[set[int], set[int]] = (set(), set())
         """Per side: the sentences holding a quote the other article words differently."""
-        self._views: list[RowView] = []
-        self._visible: list[RowView] = []
-        self._visible_index: list[int] = []
-        """Row index of each visible row (ascending): bisect maps a Row index to a position."""
-        self._offsets: list[int] = [0]
+        self.model = RowModel()
+        """The rows, which are shown and their layout (reader.tui.rows): this widget renders it."""
         self._layout_width = -1
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
         self._styles: dict[tuple[str, ...], Style] = {}
         self._jump_back: tuple[int, int] | None = None  # (from row index, to row index)
-        self._right_row: dict[int, int] | None = None  # right sentence id -> Row index
-        self._rows_of: tuple[dict[int, int], dict[int, int]] | None = None  # sentence id -> Row index, per side
         self._cycle: LinkCycle | None = None
         self._cycling = False  # r is moving the cursor (other moves end its cycle)
 
@@ -271,10 +96,10 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
     ) -> None:
         self.comparison = comparison
         self.marks = marks
-        self._views = build_row_views(comparison) if comparison else []
+        self.model = RowModel(comparison)
+        self.model.hide_boilerplate = self.collapse_boilerplate
+        self.model.only_unique = self.only_unique
         self._jump_back = None
-        self._right_row = None
-        self._rows_of = None
         self._cycle = None
         self._layout_width = -1
         self._relayout(keep_row=None)
@@ -284,17 +109,18 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def row_count(self) -> int:
-        return len(self._visible)
+        return len(self.model.visible)
 
     @property
     def current(self) -> RowView | None:
-        if 0 <= self.cursor < len(self._visible):
-            return self._visible[self.cursor]
+        visible = self.model.visible
+        if 0 <= self.cursor < len(visible):
+            return visible[self.cursor]
         return None
 
     @property
     def visible_rows(self) -> list[RowView]:
-        return self._visible
+        return self.model.visible
 
     def _text_widths(self) -> tuple[int, int]:
         width = max(2 * GUTTER + SEPARATOR + 2, self.scrollable_content_region.width)
@@ -307,25 +133,18 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         Before the first layout the width is unknown: rows are chosen but not wrapped
         (one line each) and ``on_resize`` wraps them once the width is known.
         """
-        hide = self.collapse_boilerplate
-        visible = [v for v in self._views if not v.boilerplate] if hide else self._views
-        self._visible = visible
-        self._visible_index = [v.index for v in visible]
+        model = self.model
+        model.hide_boilerplate = self.collapse_boilerplate
+        model.only_unique = self.only_unique
+        model.select()
+        visible = model.visible
         width = self.scrollable_content_region.width
         if width > 0:
-            lw, rw = self._text_widths()
             self._layout_width = width
-            offsets = [0] * (len(visible) + 1)
-            total = 0
-            for i, v in enumerate(visible, 1):
-                v.wrap_to(lw, rw)  # no-op for rows already wrapped at this width
-                total += v.height
-                offsets[i] = total
+            total = model.layout(*self._text_widths())
         else:
             self._layout_width = -1
-            offsets = list(range(len(visible) + 1))
-            total = len(visible)
-        self._offsets = offsets
+            total = model.height
         self._cache.clear()
         if in_layout:  # already inside the screen's layout pass: update without asking for another
             self.set_reactive(ComparisonView.virtual_size, Size(width, total))
@@ -333,8 +152,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self.virtual_size = Size(width, total)
         if keep_row is not None and visible:
-            pos = bisect_right(self._visible_index, keep_row) - 1
-            self.set_reactive(ComparisonView.cursor, max(0, pos))
+            self.set_reactive(ComparisonView.cursor, model.nearest_position(keep_row))
             self.call_after_refresh(self.scroll_to_cursor)
         self.refresh()
 
@@ -360,6 +178,11 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache.clear()
 
     def watch_collapse_boilerplate(self) -> None:
+        row = self.current.index if self.current else None
+        self._relayout(keep_row=row)
+        self.post_message(self.CursorMoved())
+
+    def watch_only_unique(self) -> None:
         row = self.current.index if self.current else None
         self._relayout(keep_row=row)
         self.post_message(self.CursorMoved())
@@ -395,19 +218,21 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
     def find_sentence(self, side: Side, sentence_id: int) -> bool:
         """Put the cursor on the row showing ``side``'s sentence ``sentence_id`` (showing
         boilerplate again if that row is hidden)."""
-        for v in self._views:
-            if sentence_id in (v.row.left if side == "left" else v.row.right):
-                if self.position_of(v.index) is None and self.collapse_boilerplate:
-                    self.collapse_boilerplate = False
-                self.focus_side = side
-                return self.goto_row(v.index)
-        return False
+        row = self.model.row_of(side, sentence_id)
+        if row is None:
+            return False
+        if self.position_of(row) is None:  # hidden: show every row again
+            self.only_unique = False
+            if self.position_of(row) is None and self.collapse_boilerplate:
+                self.collapse_boilerplate = False
+        self.focus_side = side
+        return self.goto_row(row)
 
     def _refresh_row(self, pos: int) -> None:
         """Re-render only the lines of one row (cursor and flag changes)."""
-        if not 0 <= pos < len(self._visible):
+        if not 0 <= pos < len(self.model.visible):
             return
-        top, bottom = self._offsets[pos], self._offsets[pos + 1]
+        top, bottom = self.model.row_span(pos)
         for y in range(top, bottom):
             self._cache.discard(y)
         scroll_y = self.scroll_offset.y
@@ -417,10 +242,10 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh_lines(top, bottom - top)
 
     def row_span(self, pos: int) -> tuple[int, int]:
-        return self._offsets[pos], self._offsets[pos + 1]
+        return self.model.row_span(pos)
 
     def scroll_to_cursor(self) -> None:
-        if not self._visible:
+        if not self.model.visible:
             return
         top, bottom = self.row_span(self.cursor)
         height = self.scrollable_content_region.height
@@ -431,15 +256,15 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=bottom - height, animate=False, immediate=True)
 
     def row_at_line(self, y: int) -> int:
-        return max(0, min(len(self._visible) - 1, bisect_right(self._offsets, y) - 1))
+        return self.model.row_at_line(y)
 
     # --------------------------------------------------------------- moving
     def move(self, delta: int) -> None:
-        if self._visible:
-            self.cursor = max(0, min(len(self._visible) - 1, self.cursor + delta))
+        if self.model.visible:
+            self.cursor = max(0, min(len(self.model.visible) - 1, self.cursor + delta))
 
     def page(self, direction: int) -> None:
-        if not self._visible:
+        if not self.model.visible:
             return
         height = max(1, self.scrollable_content_region.height - 1)
         top, _ = self.row_span(self.cursor)
@@ -450,10 +275,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def position_of(self, row_index: int) -> int | None:
         """The visible position of ``Row`` index ``row_index`` (None if hidden)."""
-        pos = bisect_right(self._visible_index, row_index) - 1
-        if pos >= 0 and self._visible_index[pos] == row_index:
-            return pos
-        return None
+        return self.model.position_of(row_index)
 
     def goto_row(self, row_index: int) -> bool:
         """Put the cursor on the visible row showing ``Row`` index ``row_index``."""
@@ -465,20 +287,19 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def find(self, direction: int, kind: Literal["match", "unique"]) -> bool:
         """Move to the next/previous matched row or row with a unique sentence."""
-        n = len(self._visible)
-        pos = self.cursor + direction
-        while 0 <= pos < n:
-            v = self._visible[pos]
-            if kind == "match" and v.match is not None:
-                self.cursor = pos
-                return True
-            if kind == "unique" and (v.unique("left") or v.unique("right")):
-                if not v.unique(self.focus_side):  # focus the sentence found, so space/a apply to it
-                    self.focus_side = "right" if self.focus_side == "left" else "left"
-                self.cursor = pos
-                return True
-            pos += direction
-        return False
+        pos = self.model.find(self.cursor, direction, kind)
+        if pos is None:
+            return False
+        v = self.model.visible[pos]
+        if kind == "unique" and not v.unique(self.focus_side):  # focus the sentence found, so space/a apply to it
+            self.focus_side = "right" if self.focus_side == "left" else "left"
+        self.cursor = pos
+        return True
+
+    @property
+    def jumped(self) -> bool:
+        """``m`` went to where the right article has a moved sentence (pressing it again goes back)."""
+        return self._jump_back is not None
 
     def jump_counterpart(self) -> bool:
         """For a moved match, jump to where the right article's order would put it, and back.
@@ -496,38 +317,15 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             return self.goto_row(back)
         if cur.match is None or not cur.match.moved:
             return False
-        target = self._natural_row(cur.match)
+        target = self.model.natural_row(cur.match)
         if target is None:
             return False
         self._jump_back = (cur.index, target)
         return self.goto_row(target)
 
-    def _natural_row(self, match: Match) -> int | None:
-        if self._right_row is None:  # built once per comparison, on the first jump
-            self._right_row = {j: v.index for v in self._views for j in v.row.right}
-        where = self._right_row
-        n = len(self.comparison.right.sentences) if self.comparison else 0
-        for j in chain(range(min(match.right) - 1, -1, -1), range(max(match.right) + 1, n)):
-            row = where.get(j)
-            if row is not None and self.position_of(row) is not None:
-                return row
-        return None
-
     def row_of(self, side: Side, sentence_id: int) -> int | None:
         """The Row index showing ``side``'s sentence ``sentence_id``."""
-        if self._rows_of is None:  # built once per comparison, on first use
-            self._rows_of = (
-                {i: v.index for v in self._views for i in v.row.left},
-                {j: v.index for v in self._views for j in v.row.right},
-            )
-        return self._rows_of[0 if side == "left" else 1].get(sentence_id)
-
-    def _link_row(self, k: int, side: Side) -> int:
-        """The Row index showing the far end of link ``k`` seen from ``side`` (its first row)."""
-        m = self.comparison.matches[k]  # type: ignore[union-attr]
-        far: Side = "right" if side == "left" else "left"
-        rows = [r for r in (self.row_of(far, i) for i in (m.right if side == "left" else m.left)) if r is not None]
-        return min(rows) if rows else -1
+        return self.model.row_of(side, sentence_id)
 
     @property
     def link_cycle(self) -> LinkCycle | None:
@@ -558,7 +356,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             if not ids:
                 return None
             links = list(cur.others[0] if side == "left" else cur.others[1])
-            links.sort(key=lambda k: (self._link_row(k, side), k))  # top to bottom
+            links.sort(key=lambda k: (self.model.link_row(k, side), k))  # top to bottom
             cycle = LinkCycle(side, cur.index, list(ids), links, 0, cur.index, side)
             if not links:
                 self._cycle = None
@@ -566,7 +364,7 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cycle = cycle
         cycle.step = (cycle.step + 1) % (len(cycle.links) + 1)
         side = cycle.target_side
-        target = cycle.origin if cycle.step == 0 else self._link_row(cycle.links[cycle.step - 1], cycle.side)
+        target = cycle.origin if cycle.step == 0 else self.model.link_row(cycle.links[cycle.step - 1], cycle.side)
         if self.position_of(target) is None and self.collapse_boilerplate:
             self._cycling = True
             try:
@@ -584,11 +382,11 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None or not self._visible:
+        if offset is None or not self.model.visible:
             return
         self.focus()
         y = offset.y + self.scroll_offset.y
-        if y >= self._offsets[-1]:
+        if y >= self.model.height:
             return
         lw, _ = self._text_widths()
         self.focus_side = "left" if offset.x < GUTTER + lw + SEPARATOR else "right"
@@ -630,6 +428,11 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
             style = self._styles[("",)] = self.rich_style
         return style
 
+    def line_text(self, y: int) -> str:
+        """The text of content line ``y`` (0: the first row's first line) as drawn, gutter
+        marks included: what a screen reader or a test reads, wherever the view is scrolled."""
+        return self._render_content_line(y, self.scrollable_content_region.width).text
+
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
         line = y + scroll_y
@@ -641,11 +444,12 @@ class ComparisonView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _render_content_line(self, y: int, width: int) -> Strip:
-        if not self._visible or y >= self._offsets[-1]:
+        model = self.model
+        if not model.visible or y >= model.height:
             return Strip.blank(width, self._plain_style())
         pos = self.row_at_line(y)
-        view = self._visible[pos]
-        k = y - self._offsets[pos]
+        view = model.visible[pos]
+        k = y - model.offsets[pos]
         inner = max(2 * GUTTER + SEPARATOR + 2, width) - 2 * GUTTER - SEPARATOR
         lw, rw = inner // 2, inner - inner // 2
         is_cursor = pos == self.cursor

@@ -7,6 +7,7 @@ paint at start-up. Titles are untrusted text: built as ``Content``, never markup
 from __future__ import annotations
 
 from reader.corpus.errors import plural
+from reader.corpus.sanitize import one_line
 
 from textual.app import RenderResult
 from textual.content import Content
@@ -17,15 +18,30 @@ from reader.corpus.model import Article
 SCROLLBAR = 1  # the comparison's scrollbar: the right header stops above it
 
 
+def web_url(article: Article | None) -> str | None:
+    """The article's web address when it has one that a browser may open (http or https)."""
+    from reader.corpus.formats import is_url
+
+    url = article.url if article is not None else None
+    return url if url and is_url(url) else None
+
+
 def header_content(article: Article | None, side: str) -> Content:
     if article is None:
         return Content("")
-    return Content.assemble(
+    source = article.source or "unknown source"
+    parts: list[str | tuple[str, str]] = [
         ("◀ " if side == "left" else "▶ ", "bold"),
         (article.title or "(untitled)", "bold"),
         "\n  ",
-        (f"{article.source or 'unknown source'} · {plural(len(article.sentences), 'sentence')}", "dim"),
-    )
+        (f"{source} · {plural(len(article.sentences), 'sentence')}",
+         "dim italic" if article.source_guessed else "dim"),
+    ]
+    url = web_url(article)
+    if url:
+        host = url.split("//", 1)[1].split("/", 1)[0]
+        parts += [(" · ", "dim"), (f"↗ {one_line(host, 60)}", "dim underline")]
+    return Content.assemble(*parts)
 
 
 class HeaderBar(Widget):
@@ -44,6 +60,7 @@ class HeaderBar(Widget):
         super().__init__(id=id, classes=classes)
         self._sides: dict[str, Content] = {"left": Content("loading articles…"), "right": Content("")}
         self._focused = "left"
+        self._urls: dict[str, str | None] = {"left": None, "right": None}
 
     @property
     def focused_side(self) -> str:
@@ -52,9 +69,18 @@ class HeaderBar(Widget):
     def text(self, side: str) -> str:
         return self._sides[side].plain
 
-    def show(self, left: Content, right: Content) -> None:
+    def show(self, left: Content, right: Content, urls: tuple[str | None, str | None] = (None, None)) -> None:
         self._sides = {"left": left, "right": right}
+        self._urls = {"left": urls[0], "right": urls[1]}
         self.refresh()  # fixed size: never a layout pass
+
+    def on_click(self, event) -> None:
+        """A click on a header whose article has a web address opens it in the browser."""
+        width = max(0, self.size.width - SCROLLBAR)
+        side = "left" if event.x < width // 2 else "right"
+        url = self._urls.get(side)
+        if url:
+            self.app.open_url(url)
 
     def focus_side(self, side: str) -> None:
         if side != self._focused:

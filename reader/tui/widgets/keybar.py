@@ -86,6 +86,7 @@ class KeyBar(Widget):
         desc_style = self.get_visual_style("keybar--description")
         dim = Style(dim=True)
         items, palette = self._items()
+        items = self._fitting(items, palette)
         parts: list[tuple[str, Style] | str] = []
         spans: list[tuple[int, int, Binding, bool, str]] = []
         x = 0
@@ -111,6 +112,33 @@ class KeyBar(Widget):
                 content = Content.assemble(content, " " * gap, right)
         self._spans = spans
         return content
+
+    def _width_of(self, binding: Binding) -> int:
+        return Content(f" {self.app.get_key_display(binding)} {binding.description} ").cell_length
+
+    def _fitting(self, items: list[tuple[Binding, bool, str]],
+                 palette: tuple[Binding, bool, str] | None) -> list[tuple[Binding, bool, str]]:
+        """The keys that fit the width, in order, but help, quit and back always: on a narrow terminal
+        the keys in the middle give way (all of them are in help, F1, and the palette)."""
+        width = self.size.width or self.app.size.width
+        if palette is not None:
+            width -= self._width_of(palette[0]) + 1
+        if sum(self._width_of(b) for b, _, _ in items) <= width:
+            return items
+        keep = [it for it in items if it[0].action.endswith(("help", "quit", "close"))]
+        room = width - sum(self._width_of(b) for b, _, _ in keep)
+        out = []
+        for it in items:
+            if it in keep:
+                out.append(it)
+                continue
+            w = self._width_of(it[0])
+            if w <= room:
+                out.append(it)
+                room -= w
+            else:
+                room = -1  # keep the order: once one does not fit, the rest of the middle goes
+        return out
 
     def _at(self, x: int) -> tuple[Binding, bool, str] | None:
         for start, end, binding, enabled, tooltip in self._spans:

@@ -96,6 +96,32 @@ def status_content(
     if not st.one_event:  # first: it explains why so little is linked
         parts += [("different events? only word-for-word links", "bold"), ("  e: link anyway", "dim"),
                   ("  │ ", "dim")]
+    # The row under the cursor before the pair's counts: on a narrow terminal it is what shows.
+    before = len(parts)
+    if row is not None and cycle is None:
+        focused = side if (row.row.left if side == "left" else row.row.right) else (
+            "right" if side == "left" else "left")
+        others = row.others[0] if focused == "left" else row.others[1]
+        linked = row.linked[0] if focused == "left" else row.linked[1]
+        if row.match is not None:
+            parts += [(row.match.kind, "bold"), f", confidence {row.match.score:.2f}"]
+            if row.match.moved:
+                parts.append(("  moved (m: jump)", "italic"))
+            if others:
+                parts.append((f"  {len(others)} more {'link' if len(others) == 1 else 'links'} (r: jump)", "italic"))
+        elif row.boilerplate:
+            parts += [("boilerplate", "bold")]
+        elif linked is not None:  # alone on its row, linked to sentences on other rows
+            if len(others) == 1:
+                parts += [(linked.kind, "bold"), f", confidence {linked.score:.2f}, on another row"]
+            else:
+                parts += [f"{_links(len(others))} elsewhere, best ", (linked.kind, "bold"),
+                          f", confidence {linked.score:.2f}"]
+            parts.append(("  (r: jump)", "italic"))
+        elif row.row.left or row.row.right:
+            parts += [(f"only the {focused} article has this", "bold")]
+    if len(parts) > before:
+        parts.append(("  │ ", "dim"))
     parts += [
         ("similarity ", "dim"), (f"{st.similarity:.0%}", "bold"),
         ("  links ", "dim"), str(st.links), (f" ({st.matched} aligned)", "dim"),
@@ -108,28 +134,6 @@ def status_content(
         if collapsed:
             parts.append((" (hidden)", "dim"))
     parts += [("  │ row ", "dim"), f"{position[0] + 1}/{position[1]} ", (side, "dim")]
-    if row is not None and cycle is None:
-        focused = side if (row.row.left if side == "left" else row.row.right) else (
-            "right" if side == "left" else "left")
-        others = row.others[0] if focused == "left" else row.others[1]
-        linked = row.linked[0] if focused == "left" else row.linked[1]
-        if row.match is not None:
-            parts += [("  │ ", "dim"), (row.match.kind, "bold"), f" {row.match.score:.2f}"]
-            if row.match.moved:
-                parts.append(("  moved (m: jump)", "italic"))
-            if others:
-                parts.append((f"  {len(others)} more {'link' if len(others) == 1 else 'links'} (r: jump)", "italic"))
-        elif row.boilerplate:
-            parts += [("  │ ", "dim"), ("boilerplate", "bold")]
-        elif linked is not None:  # alone on its row, linked to sentences on other rows
-            if len(others) == 1:
-                parts += [("  │ ", "dim"), (linked.kind, "bold"), f" {linked.score:.2f} on another row"]
-            else:
-                parts += [("  │ ", "dim"), f"{_links(len(others))} elsewhere, best ", (linked.kind, "bold"),
-                          f" {linked.score:.2f}"]
-            parts.append(("  (r: jump)", "italic"))
-        elif row.row.left or row.row.right:
-            parts += [("  │ ", "dim"), ("unique " + focused, "bold")]
     flags, notes = marks
     if flags or notes:
         parts.append(("  │", "dim"))
@@ -146,6 +150,11 @@ class StatusBar(Static):
     def __init__(self, **kwargs) -> None:
         super().__init__("", markup=False, **kwargs)
         self._shown: Content | None = None
+
+    @property
+    def text(self) -> str:
+        """The line shown, as plain text."""
+        return self._shown.plain if self._shown is not None else ""
 
     def show(self, content: Content) -> None:
         """Show ``content``; nothing happens if it is what is shown already.
