@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 COMMANDS = ("compare", "stories", "story", "score-pairs", "notes")
 FORMATS = ("text", "json", "markdown")
 STORY_FORMATS = ("text", "json", "markdown", "html")
+_REFRESH_HELP = "fetch http(s) URLs again rather than read the copies cached earlier"
 
 
 class UsageError(Exception):
@@ -54,7 +55,7 @@ def _main_parser() -> argparse.ArgumentParser:
         "  reader stories PATH... [--format text|json]          group articles into stories\n"
         "  reader story PATH... [--format text|json|markdown|html] [-o FILE]\n"
         "                                                       one story: pairs, facts, coverage\n"
-        "  reader score-pairs FILE\n  reader notes list|export [--format markdown|json] [-o FILE]\n\n"
+        "  reader score-pairs FILE\n  reader notes list | export [--format markdown|json|gold] [-o FILE] | import FILE\n\n"
         "A first argument that is a command's name runs the command; to open a file or folder\n"
         "named like one, write it as a path: reader story/ or reader ./story.\n\n"
         "Run 'reader COMMAND --help' for a command's options.",
@@ -63,6 +64,7 @@ def _main_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="article files (.txt .md .html .json .jsonl), folders or http(s) URLs to open")
     p.add_argument("--version", action="version", version=f"reader {__version__}")
+    p.add_argument("--refresh", action="store_true", help=_REFRESH_HELP)
     return p
 
 
@@ -87,6 +89,10 @@ def _compare_parser() -> argparse.ArgumentParser:
     p.add_argument("--same-event", action="store_true",
                    help="link the two as reports of one event even when reader judges them to be about "
                         "different events (then only word-for-word lines are linked)")
+    p.add_argument("--refresh", action="store_true", help=_REFRESH_HELP)
+    p.add_argument("--no-corrections", action="store_true",
+                   help="the engine's links alone, without the corrections made in reader (links made, "
+                        "unlinked, 'not the same')")
     return p
 
 
@@ -100,11 +106,14 @@ def _quick_compare_args(argv: list[str]) -> SimpleNamespace | None:
     """
     paths: list[str] = []
     fmt = "text"
+    refresh = False
     k = 0
     while k < len(argv):
         tok = argv[k]
         if not tok.startswith("-"):
             paths.append(tok)
+        elif tok == "--refresh":
+            refresh = True
         elif tok in ("--format", "-f") and k + 1 < len(argv) and argv[k + 1] in FORMATS:
             fmt = argv[k + 1]  # a repeated option: the last one counts, as in argparse
             k += 1
@@ -115,7 +124,8 @@ def _quick_compare_args(argv: list[str]) -> SimpleNamespace | None:
         k += 1
     if len(paths) != 2:
         return None
-    return SimpleNamespace(left=paths[0], right=paths[1], format=fmt, width=None, same_event=False)
+    return SimpleNamespace(left=paths[0], right=paths[1], format=fmt, width=None, same_event=False, refresh=refresh,
+                           no_corrections=False)
 
 
 def _stories_parser() -> argparse.ArgumentParser:
@@ -127,6 +137,7 @@ def _stories_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders (recursively) or http(s) URLs")
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
     p.add_argument("--width", type=_width, default=None, help="text width, at least 20 (default: the terminal's)")
+    p.add_argument("--refresh", action="store_true", help=_REFRESH_HELP)
     return p
 
 
@@ -143,6 +154,7 @@ def _story_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--width", type=_width, default=None,
                    help="text width, at least 20 (default: the terminal's, or 100 with -o)")
+    p.add_argument("--refresh", action="store_true", help=_REFRESH_HELP)
     return p
 
 
@@ -193,6 +205,7 @@ def _write_output(text: str, output: str | None, command: str) -> None:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
+    _refresh(args)
     library = _open_library(args.paths, "stories")
     stories = library.stories()
     if args.format == "json":
@@ -224,6 +237,7 @@ def story_report(library, problems: list[str] = ()):  # type: ignore[assignment]
 
 
 def cmd_story(args: argparse.Namespace) -> int:
+    _refresh(args)
     library = _open_library(args.paths, "story")
     report = story_report(library, library.problems + list(library.failed.values()))
     if args.format == "json":
@@ -282,6 +296,7 @@ def _load_pair(left: str, right: str):
 
 
 def cmd_compare(args: argparse.Namespace | SimpleNamespace) -> int:
+    _refresh(args)
     pair = _load_pair(args.left, args.right)
     if pair is None:
         return 2
@@ -292,6 +307,16 @@ def cmd_compare(args: argparse.Namespace | SimpleNamespace) -> int:
         print("reader compare: both articles are empty: nothing to compare", file=sys.stderr)
         return 2
     result = compare(left, right, same_event=args.same_event)
+    if not getattr(args, "no_corrections", False):
+        # the user's corrections of this pair, when there is a notes database (else nothing is
+        # imported or created: this path is timed, see benchmarks/bench_cli.py)
+        from reader.notes.lookup import StoredCorrections
+
+        fixes = StoredCorrections()(left, right)
+        if fixes:
+            from reader.engine.corrections import apply_corrections
+
+            result = apply_corrections(result, fixes)
     if args.format == "json":
         from reader.render.json_out import to_json
 
@@ -335,9 +360,19 @@ def cmd_score_pairs(args: argparse.Namespace) -> int:
     return score_pairs_stream(io.StringIO(text, newline=""), sys.stdout, sys.stderr)
 
 
+def _refresh(args: argparse.Namespace | SimpleNamespace) -> None:
+    """``--refresh``: URLs are fetched again (before anything is loaded, and before the TUI
+    forks its preload, which inherits it)."""
+    if getattr(args, "refresh", False):
+        from reader.corpus.load import refresh_urls
+
+        refresh_urls()
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from reader.tui.run import run_tui
 
+    _refresh(args)
     return run_tui(args.paths)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reader.corpus import load as _load
 from reader.corpus.errors import display_path, over_cap
-from reader.corpus.formats import SUPPORTED, count_records, kind_for, split_record_ref
+from reader.corpus.formats import SUPPORTED, count_records, is_url, kind_for, resolve_record_ref
 
 
 def is_supported(path: Path) -> bool:
@@ -79,13 +79,13 @@ def collect_paths(args: list[str]) -> tuple[list[Path | str], list[str]]:
 
     for arg in args:
         arg = os.fspath(arg)
-        if _load.is_url(arg):
+        if is_url(arg):
             add(arg, arg)
             continue
         name = display_path(arg)
-        ref = split_record_ref(arg)
-        if ref is not None and not os.path.lexists(arg) and os.path.lexists(ref[0]):
-            add(Path(arg), ("record", os.path.realpath(ref[0]), ref[1]))
+        file_path, record = resolve_record_ref(arg)
+        if record is not None:
+            add(Path(arg), ("record", os.path.realpath(file_path), record))
             continue
         try:
             st = os.stat(arg)

@@ -3,7 +3,10 @@
 Only http and https are fetched (redirects to any other scheme are refused). A page is
 downloaded once and kept under ``platformdirs.user_cache_dir("reader")/pages`` (or
 ``$READER_CACHE_DIR/pages``); later loads read the cached copy, so a comparison can be
-reopened offline. Every failure is a :class:`LoadError` with a one-line message.
+reopened offline. After :func:`refresh` (``--refresh``) a copy cached before that moment is
+downloaded again, once (the new copy is newer, so a forked preload and the app agree); when
+that download fails, the old copy is used with a warning. Every failure is a
+:class:`LoadError` with a one-line message.
 """
 
 from __future__ import annotations
@@ -19,15 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.corpus.errors import LoadError, cap_text, display_path, one_line
+from reader.corpus.formats import is_url
 
 TIMEOUT = 20.0  # seconds for the whole download
 MAX_BYTES: int | None = None  # None: the cap the caller passes (the loader's file size cap)
 DEFAULT_CAP = 10 * 1024 * 1024
 _CHUNK = 64 * 1024
-
-
-def is_url(s: object) -> bool:
-    return isinstance(s, str) and s[:8].lower().startswith(("http://", "https://"))
+_refresh_since: float | None = None  # set by refresh(): older cached copies are stale
 
 
 def cache_dir() -> Path:
@@ -47,6 +48,18 @@ class Fetched:
     content_type: str | None
     charset: str | None
     from_cache: bool = False
+    fetched_at: float | None = None  # when the copy was downloaded (time.time()), if known
+    warning: str | None = None  # a stale cached copy used because downloading it again failed
+
+
+def refresh() -> None:
+    """Download again every page cached before now, rather than read its cached copy."""
+    global _refresh_since
+    _refresh_since = time.time()
+
+
+def _stale(f: Fetched) -> bool:
+    return _refresh_since is not None and (f.fetched_at is None or f.fetched_at < _refresh_since)
 
 
 class _SafeRedirect(urllib.request.HTTPRedirectHandler):
@@ -85,14 +98,16 @@ def _read_cache(url: str, max_bytes: int | None = None) -> Fetched | None:
         return None
     if not isinstance(meta, dict) or meta.get("url") != url or len(data) > _cap(max_bytes):
         return None
-    return Fetched(url, str(meta.get("final_url") or url), data, meta.get("content_type"), meta.get("charset"), True)
+    at = meta.get("fetched_at")
+    at = float(at) if isinstance(at, (int, float)) and not isinstance(at, bool) else None
+    return Fetched(url, str(meta.get("final_url") or url), data, meta.get("content_type"), meta.get("charset"), True, at)
 
 
 def _write_cache(f: Fetched) -> None:
     folder = cache_dir() / "pages"
     base = folder / _key(f.url)
     meta = {"url": f.url, "final_url": f.final_url, "content_type": f.content_type, "charset": f.charset,
-            "fetched": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+            "fetched": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(f.fetched_at)), "fetched_at": f.fetched_at}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for suffix, payload in ((".body", f.data), (".json", json.dumps(meta).encode())):
@@ -108,12 +123,24 @@ def fetch(url: str, *, timeout: float | None = None, use_cache: bool = True, max
     name = display_path(url, 200)
     if not is_url(url):
         raise LoadError(f"{name}: not an http(s) address")
+    cached = _read_cache(url, max_bytes) if use_cache else None
+    if cached is not None and not _stale(cached):
+        return cached
+    try:
+        fetched = _download(url, name, timeout, _cap(max_bytes))
+    except LoadError as exc:
+        if cached is None:
+            raise
+        when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(cached.fetched_at)) if cached.fetched_at else "earlier"
+        cached.warning = f"{str(exc).removeprefix(name + ': ')}; the copy cached {when} is shown"
+        return cached
     if use_cache:
-        cached = _read_cache(url, max_bytes)
-        if cached is not None:
-            return cached
+        _write_cache(fetched)
+    return fetched
+
+
+def _download(url: str, name: str, timeout: float | None, cap: int) -> Fetched:
     timeout = TIMEOUT if timeout is None else timeout
-    cap = _cap(max_bytes)
     from reader import __version__
 
     request = urllib.request.Request(url, headers={
@@ -157,8 +184,5 @@ def fetch(url: str, *, timeout: float | None = None, use_cache: bool = True, max
         raise LoadError(f"{name}: cannot fetch ({one_line(str(exc) or type(exc).__name__, 120)})") from None
     except Exception as exc:  # noqa: BLE001 - http.client's odd exceptions; never a traceback
         raise LoadError(f"{name}: cannot fetch ({type(exc).__name__})") from None
-    fetched = Fetched(url, final_url, b"".join(chunks), content_type, charset)
-    if use_cache:
-        _write_cache(fetched)
-    return fetched
+    return Fetched(url, final_url, b"".join(chunks), content_type, charset, fetched_at=time.time())
 

@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass
 
 from reader.corpus.errors import LoadError, display_path, one_line, over_cap
-from reader.corpus.formats import front_matter, kind_for, split_record_ref
+from reader.corpus.formats import front_matter, is_url, kind_for, resolve_record_ref
 
 HEAD = 8192
 TAIL = 1536
@@ -40,12 +40,9 @@ def peek(path: str | os.PathLike[str]) -> Listing:
     from reader.corpus.source import infer_source
 
     raw = os.fspath(path)
-    if _load.is_url(raw):
+    if is_url(raw):
         return Listing(raw, one_line(raw, 300), _host(raw), "url", 0)
-    file_path, record = raw, None
-    ref = split_record_ref(raw)
-    if ref is not None and not os.path.lexists(raw) and os.path.lexists(ref[0]):
-        file_path, record = ref
+    file_path, _ = resolve_record_ref(raw)
     name = display_path(raw)
     try:
         st = os.stat(file_path)

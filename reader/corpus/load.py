@@ -20,10 +20,10 @@ from collections import OrderedDict
 
 from reader.corpus.decode import Decoded, decode_bytes
 from reader.corpus.errors import LoadError, cap_text, display_path, no_surrogates, one_line, over_cap
-from reader.corpus.formats import SUPPORTED, Parsed, kind_for, parse, sniff, split_record_ref
+from reader.corpus.formats import SUPPORTED, Parsed, is_url, kind_for, parse, resolve_record_ref, sniff
 from reader.corpus.model import Article, Sentence
 from reader.corpus.sanitize import optional_line, sanitize
-from reader.corpus.source import infer_source
+from reader.corpus.source import find_source
 from reader.corpus.split import split_sentences
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -35,10 +35,6 @@ __all__ = [
     "MAX_BYTES", "SUPPORTED", "LoadError", "build_article", "load_article", "load_articles",
     "paragraph_spans", "read_text", "decode", "is_url", "cap_text",
 ]
-
-
-def is_url(path: object) -> bool:
-    return isinstance(path, str) and path[:8].lower().startswith(("http://", "https://"))
 
 
 def _os_problem(name: str, exc: OSError, path: str) -> LoadError:
@@ -181,13 +177,15 @@ def build_article(
             sentences.append(Sentence(len(sentences), text[s:e], p_index, s, e))
     if title is None:
         title = one_line(text[paras[0][0] : paras[0][1]], 300) if paras else ""
+    guessed = False
     if source is None:  # from the text, else the file's name or folder: sanitised like any field
-        source = one_line(infer_source(text, path), 120) or "unknown"
+        source, guessed = find_source(text, path)
+        source = one_line(source, 120) or "unknown"
     from reader.corpus.boilerplate import mark_boilerplate
 
     article = Article(
         path=path, title=title, source=source, text=text, paragraphs=paras,
-        sentences=sentences, date=date, url=url, encoding=encoding,
+        sentences=sentences, date=date, url=url, encoding=encoding, source_guessed=guessed,
     )
     mark_boilerplate(article)
     return article
@@ -237,6 +235,17 @@ def clear_cache() -> None:
         _cache.clear()
 
 
+def refresh_urls() -> None:
+    """Fetch every URL loaded from now on again, once, rather than read its cached copy
+    (``--refresh``): pages kept on disk or in this process before now are not used."""
+    from reader.corpus.fetch import refresh
+
+    refresh()
+    with _cache_lock:
+        for key in [k for k in _cache if k[0] == "url"]:
+            del _cache[key]
+
+
 def _cache_get(key: tuple) -> Article | None:
     with _cache_lock:
         art = _cache.get(key)
@@ -257,7 +266,7 @@ def _copy(a: Article) -> Article:
     return Article(
         path=a.path, title=a.title, source=a.source, text=a.text, paragraphs=list(a.paragraphs),
         sentences=[Sentence(s.id, s.text, s.paragraph, s.start, s.end, s.boilerplate) for s in a.sentences],
-        date=a.date, url=a.url, encoding=a.encoding, warnings=list(a.warnings),
+        date=a.date, url=a.url, encoding=a.encoding, warnings=list(a.warnings), source_guessed=a.source_guessed,
     )
 
 
@@ -273,10 +282,7 @@ def plain_path(path: str) -> str:
 
 
 def _load_file(raw: str) -> Article:
-    file_path, record = raw, None
-    ref = split_record_ref(raw)
-    if ref is not None and not os.path.lexists(raw) and os.path.lexists(ref[0]):
-        file_path, record = ref
+    file_path, record = resolve_record_ref(raw)
     p = plain_path(file_path)
     name = p if record is None else f"{p}#{record}"
     shown = display_path(name)
@@ -319,11 +325,15 @@ def _load_url(url: str) -> Article:
     parsed = parse(decoded.text, kind, shown, url=fetched.final_url)
     if parsed.url is None:
         parsed.url = fetched.final_url
-    if parsed.source is None:
+    if parsed.source is None:  # the outlet the text credits, else the host it came from
         from urllib.parse import urlsplit
 
-        parsed.source = urlsplit(fetched.final_url).hostname or None
+        from reader.corpus.source import source_in_text
+
+        parsed.source = source_in_text(parsed.body) or urlsplit(fetched.final_url).hostname or None
     article = _from_parsed(parsed, url, decoded)
+    if fetched.warning:  # --refresh could not fetch it again: the old copy
+        article.warnings.append(fetched.warning)
     _cache_put(key, article)
     return article
 

@@ -32,9 +32,12 @@ class Article(Record):
 
     ``paragraphs`` holds ``(start, end)`` offsets into ``text``; paragraph 0 is the
     title line. ``sentences`` cover every non-blank character of ``text`` in order.
+    ``source_guessed`` is True when nothing named the outlet and ``source`` is the file's
+    name or folder (a view shows it dimmed).
     """
 
-    __slots__ = ("path", "title", "source", "text", "paragraphs", "sentences", "date", "url", "encoding", "warnings")
+    __slots__ = ("path", "title", "source", "text", "paragraphs", "sentences", "date", "url", "encoding", "warnings",
+                 "source_guessed")
 
     def __init__(
         self,
@@ -48,6 +51,7 @@ class Article(Record):
         url: str | None = None,
         encoding: str | None = None,
         warnings: list[str] | None = None,
+        source_guessed: bool = False,
     ):
         self.path = path
         self.title = title
@@ -59,6 +63,7 @@ class Article(Record):
         self.url = url
         self.encoding = encoding
         self.warnings = [] if warnings is None else warnings
+        self.source_guessed = source_guessed
 
     def __len__(self) -> int:
         return len(self.sentences)

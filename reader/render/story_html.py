@@ -19,6 +19,7 @@ import html
 
 from reader import __version__
 from reader.corpus.errors import plural
+from reader.corpus.formats import is_url
 from reader.corpus.sanitize import display_path, sanitize
 from reader.render.marks import KIND_MARK, KIND_MEANING
 from reader.render.story_report import FLAG_MARK, NOTE_MARK, ONLY_MARK, StoryReport
@@ -260,7 +261,7 @@ def _article(r: StoryReport, k: int) -> list[str]:
     if a.date:
         meta.append(esc(a.date))
     url = a.url or ""
-    if url.lower().startswith(("http://", "https://")):
+    if is_url(url):
         meta.append(f'<a href="{esc(url)}" rel="noreferrer noopener">{esc(display_path(url))}</a>')
     meta.append(f"<span>{esc(display_path(a.path))}</span>")
     out = [f'<article id="article-{k}"><h3>{esc(r.labels[k])}: {esc(a.title)}</h3>',
