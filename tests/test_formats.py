@@ -115,7 +115,7 @@ def test_markdown_title_from_first_heading(tmp_path):
     a = load_article(p)
     assert a.title == "The real headline" and a.sentences[0].text == "The real headline"
     assert "Saved from somewhere." in a.text
-    assert a.source == p.parent.name or a.source  # falls back to infer_source
+    assert (a.source, a.source_guessed) == ("clip", True), "no outlet named: the file name, marked as a guess"
 
 
 # ------------------------------------------------------------ JSON records

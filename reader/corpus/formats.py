@@ -16,7 +16,11 @@ Formats:
   first heading is the title. Paragraphs, headings, quotes, list items and code blocks
   become paragraphs of plain text; links keep their text; images and raw HTML are dropped.
 * ``.html`` / ``.htm`` / ``.xhtml``: a saved web page; trafilatura extracts the article
-  body, title, site name, date and canonical URL (no hand-written HTML parsing).
+  body, title, site name, date and canonical URL (no hand-written HTML parsing). The headline
+  loses the site's name around it ("… | Site", "… - The Paradigm"); when trafilatura's title is
+  only the site's name, the page's own og:title, twitter:title or ``<h1>`` gives it. A page
+  whose text stops in an ellipsis or asks the reader to subscribe to read on gets the warning
+  "the text looks cut off (a paywall?)".
 * ``.json``: one record ``{"title", "source", "date", "url", "text"}`` (``body`` or
   ``content`` may stand for ``text``). A JSON array of records is read like JSON Lines.
 * ``.jsonl`` / ``.ndjson``: one record per non-blank line; each line is its own article,
@@ -27,9 +31,9 @@ Formats:
 
 from __future__ import annotations
 
-import re
-
 import math
+import os
+import re
 
 from reader.corpus.errors import LoadError
 from reader.corpus.sanitize import UNSAFE, clean_line, sanitize
@@ -89,6 +93,20 @@ def split_record_ref(path: str) -> tuple[str, int] | None:
     """``"a.jsonl#3"`` -> ``("a.jsonl", 3)``; None when ``path`` names no record."""
     m = re.fullmatch(_RECORD_REF, path) if "#" in path else None
     return (m.group(1), int(m.group(2))) if m else None
+
+
+def resolve_record_ref(path: str) -> tuple[str, int | None]:
+    """The file to read and the record ``path`` names: ``"a.jsonl#3"`` -> ``("a.jsonl", 3)``
+    when ``a.jsonl`` exists and no file is named ``a.jsonl#3`` itself; else ``(path, None)``."""
+    ref = split_record_ref(path)
+    if ref is not None and not os.path.lexists(path) and os.path.lexists(ref[0]):
+        return ref
+    return path, None
+
+
+def is_url(path: object) -> bool:
+    """An http(s) address: the only kind reader fetches (any other string is a path)."""
+    return isinstance(path, str) and path[:8].lower().startswith(("http://", "https://"))
 
 
 def kind_for_content_type(content_type: str | None, url: str = "") -> str | None:
@@ -241,12 +259,15 @@ def parse_html(text: str, name: str, *, url: str | None = None) -> Parsed:
     text = _drop_unsafe_refs(text)
     try:
         import trafilatura
+        from trafilatura.utils import load_html
     except ImportError as exc:  # missing, or one of its own dependencies is
         raise LoadError(f"{name}: cannot read web pages: trafilatura failed to import ({exc})") from None
     try:
+        tree = load_html(text)  # parsed once: the page's own metadata is read before extraction
+        page = _page_meta(tree)
         doc = trafilatura.bare_extraction(
-            text, url=url, with_metadata=True, include_comments=False, include_images=False,
-            include_links=False, include_formatting=False,
+            text if tree is None else tree, url=url, with_metadata=True, include_comments=False,
+            include_images=False, include_links=False, include_formatting=False,
         )
     except RecursionError:
         raise LoadError(f"{name}: web page nested too deeply") from None
@@ -255,19 +276,242 @@ def parse_html(text: str, name: str, *, url: str | None = None) -> Parsed:
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not body.strip():
         raise LoadError(f"{name}: no article text found in this page")
-    title = _meta(doc, "title")
+    found = _meta(doc, "title")
+    sitename, host = _meta(doc, "sitename"), _meta(doc, "hostname") or _host(url)
+    sites = _site_keys(page, sitename if sitename and not _same(sitename, found or "") else None, host)
+    title = headline(found, page, sites)
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
-    if title and lines and _same(lines[0], title):
-        lines = lines[1:]
+    for i, ln in enumerate(lines[:3]):  # the headline again at the top of the body
+        if (title and _same(ln, title)) or (found and _same(ln, found)):
+            del lines[i]
+            break
+    # (the CLI and the TUI put the article's name before each warning)
+    warnings = [CUT_OFF] if looks_cut_off(lines) else []
     return Parsed(
-        "\n\n".join(lines), title=title, source=_meta(doc, "sitename") or _meta(doc, "hostname"),
-        date=_meta(doc, "date"), url=_meta(doc, "url") or url,
+        "\n\n".join(lines), title=title, source=sitename or _meta(doc, "hostname"),
+        date=_meta(doc, "date"), url=_meta(doc, "url") or url, warnings=warnings,
     )
 
 
 def _meta(doc, attr: str) -> str | None:
     value = getattr(doc, attr, None)
     return _line(value) if isinstance(value, str) else None
+
+
+# ----------------------------------------------------- a web page's headline and site name
+# Spaced separators between the parts of a page title ("Headline | Site", "Site - Headline").
+_TITLE_SEP = r"\s+(?:\||-{1,2}|–|—|::|·|•|»|›|~|/)\s+"
+_DOMAIN = r"(?i)^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}$"
+_DATE_PART = r"^[\d\s./:-]{4,}$"
+_HOME_HREF = r"(?i)^(?:(?:https?:)?//[^/?#]+)?/?(?:index\.\w{2,5})?$"
+_LOGO_MARKS = ("logo", "brand", "site-title", "site-name", "sitename", "masthead", "website")
+_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "ac", "gov", "go", "or", "ne", "edu"))
+_PAGE_META = ("og:title", "twitter:title", "title", "og:site_name", "application-name", "twitter:site")
+
+
+def _page_meta(tree) -> dict:
+    """What a parsed page says of itself: its meta titles and site names, its ``<title>``, its
+    ``<h1>`` headings, headings marked as the headline, and the headings that are the site's logo
+    (marked so, or a link to the home page)."""
+    meta: dict = {"h1": [], "heads": [], "logos": []}
+    if tree is None:
+        return meta
+    try:
+        for el in tree.iter("meta"):
+            name = (el.get("property") or el.get("name") or "").strip().lower()
+            if name in _PAGE_META and name not in meta:
+                value = _line(el.get("content"))
+                if value:
+                    meta[name] = value
+        t = tree.find(".//title")
+        if t is not None:
+            meta["<title>"] = _line(t.text_content())
+        for el in tree.iter("h1", "h2"):
+            text = _line(" ".join(el.itertext()))
+            if not text:
+                continue
+            marks = " ".join(v for v in (el.get("class"), el.get("id"), el.get("itemprop")) if v).lower()
+            parent = el.getparent()
+            links = [a.get("href") or "" for a in el.iter("a")]
+            if parent is not None and parent.tag == "a":
+                links.append(parent.get("href") or "")
+            home = any(h.strip() and re.match(_HOME_HREF, h.strip()) for h in links)
+            if home or any(w in marks for w in _LOGO_MARKS):
+                meta["logos"].append(text)
+            elif el.tag == "h1":
+                meta["h1"].append(text)
+            elif "headline" in marks or "title" in marks:
+                meta["heads"].append(text)
+    except Exception:  # noqa: BLE001 - odd markup costs the page its metadata, never its text
+        pass
+    return meta
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
+def _key(s: str) -> str:
+    """Letters and digits only, case folded: "The Paradigm" -> "theparadigm"."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKC", s).casefold() if c.isalnum())
+
+
+def _site_keys(page: dict, sitename: str | None, host: str | None) -> list[str]:
+    """Keys (``_key``) of the names a page gives its site: og:site_name, application-name, the
+    Twitter account, the extractor's site name, the logo heading, and the host ("sott.net" ->
+    "sottnet" and "sott"; "en.yna.co.kr" -> "yna")."""
+    names = [page.get("og:site_name"), page.get("application-name"), page.get("twitter:site"), sitename,
+             *page.get("logos", ())]
+    keys = [_key(n.lstrip("@")) for n in names if n]
+    if host:
+        labels = [x for x in host.lower().split(".") if x and x != "www"]
+        if labels:
+            keys.append(_key("".join(labels)))
+            main = labels[-2] if len(labels) >= 2 else labels[0]
+            if main in _SECOND_LEVEL and len(labels) >= 3:
+                main = labels[-3]
+            keys.append(_key(main))
+    return list(dict.fromkeys(k for k in keys if len(k) >= 2))
+
+
+def _site_like(part: str, keys: list[str]) -> bool:
+    """Does ``part`` (a part of a title) name the site: one of its names, or one followed by at
+    most two more words ("CNN Politics", "Ultima Hora Mallorca" on ultimahora.es), or a domain
+    name ("Sott.net", "ประชาไท Prachatai.com")?"""
+    words = [w for w in (_key(w) for w in part.split()) if w]
+    if not words:
+        return False
+    last = part.split()[-1].strip("()[]")
+    if len(words) <= 4 and re.match(_DOMAIN, last) and any(c.isalpha() for c in last):
+        return True
+    whole = "".join(words)
+    for k in keys:
+        if whole == k:
+            return True
+        acc = ""
+        for i, w in enumerate(words[:-1]):
+            acc += w
+            if len(acc) >= len(k):
+                if acc == k and len(words) - i - 1 <= 2:
+                    return True
+                break
+    return False
+
+
+def _headline_like(s: str) -> bool:
+    return len(s.split()) >= 2 or (len(s) >= 4 and not s.isascii())
+
+
+def strip_site(title: str, keys: list[str], names: tuple[str, ...] = ()) -> str:
+    """``title`` without the site's name before or after it: "Headline - The Paradigm",
+    "Headline | CNN Politics", "Headline -- Sott.net", "Site: Headline", "Headline | DW | 19.01.2020".
+
+    A part is the site's name when it matches one the page gives (``keys``, ``names`` as written)
+    or is a domain name; without any known name, a short part of capitalised words after " | "
+    is taken for one too ("Headline | Daily Planet"). The headline kept has two words at least."""
+    low = title.casefold()
+    for name in names:  # a name that holds separators itself: "LinkNaija | Nigeria's popular news platform"
+        n = name.casefold()
+        if len(n) >= 3 and low.startswith(n):
+            m = re.match(r"\s*(?:[|:：\-–—»·•~/]+)\s*(.+)$", title[len(name):])
+            if m and _headline_like(m.group(1)):
+                return strip_site(m.group(1), keys)
+        if len(n) >= 3 and low.endswith(n):
+            m = re.match(r"^(.+?)\s*[|:：\-–—»·•~/_]+\s*$", title[: len(title) - len(name)])
+            if m and _headline_like(m.group(1)):
+                return strip_site(m.group(1), keys)
+    parts = re.split(f"({_TITLE_SEP})", title)  # text, separator, text, ...
+    if len(parts) < 3:
+        m = re.match(r"^(.{2,60}?)\s*[:：]\s+(.+)$", title)  # "Site: Headline"
+        if m and _site_like(m.group(1), keys) and _headline_like(m.group(2)):
+            return m.group(2)
+        return title
+    cut = False
+    while len(parts) >= 3:
+        last, sep = parts[-1].strip(), parts[-2].strip()
+        head = "".join(parts[:-2]).strip()
+        if not _headline_like(head):
+            break
+        if _site_like(last, keys) or (cut and re.match(_DATE_PART, last)) or (
+                re.match(_DATE_PART, last) and len(parts) >= 5 and _site_like(parts[-3], keys)):
+            parts, cut = parts[:-2], True
+            continue
+        if not cut and sep == "|" and not any(_site_like(p, keys) for p in parts[::2]) and len(head.split()) >= 3 \
+                and 1 <= len(last.split()) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in last.split()):
+            parts, cut = parts[:-2], True
+        break
+    if len(parts) >= 3 and _site_like(parts[0], keys) and _headline_like("".join(parts[2:]).strip()):
+        parts = parts[2:]
+    return "".join(parts).strip()
+
+
+def headline(title: str | None, page: dict, keys: list[str]) -> str | None:
+    """The page's headline: the extractor's title without the site's name around it; when that
+    title is only the site's name (a logo in the page's one ``<h1>``, a site name in og:title)
+    or missing, the first of the page's own og:title, twitter:title, meta title, heading marked
+    as the headline, single ``<h1>``, ``<title>`` (less the site's name) and other ``<h1>`` that
+    is not the site's name."""
+    names = tuple(n for n in (page.get("og:site_name"), page.get("application-name")) if n)
+    if not title or _site_like(title, keys):
+        whole = page.get("<title>")
+        stripped = strip_site(whole, keys, names) if whole else None
+        h1 = page.get("h1", [])
+        cands = [page.get("og:title"), page.get("twitter:title"), page.get("title"), *page.get("heads", ()),
+                 *(h1 if len(h1) == 1 else ()), stripped if stripped != whole else None, *h1]
+        for cand in cands:
+            if not cand:
+                continue
+            c = strip_site(cand, keys, names)
+            if c and _headline_like(c) and not _site_like(c, keys):
+                return c
+        return title
+    return strip_site(title, keys, names)
+
+
+CUT_OFF = "the text looks cut off (a paywall?)"
+# The last lines of a page cut short: a call to subscribe or sign in to read on.
+_PAYWALL = (
+    r"(?i)\b(?:subscribe|subscription|sign in|sign up|log ?in|register|become a (?:member|subscriber)|start (?:your|a) "
+    r"(?:free )?trial)\b.{0,60}?\b(?:to (?:continue|keep) reading|to read (?:the|this) (?:full|rest|whole|entire)"
+    r"|to read (?:on|more)|to (?:access|unlock) (?:this|the full|the rest)|for (?:full|unlimited) access)"
+    r"|\b(?:continue|keep) reading\b.{0,40}?\b(?:subscri|sign in|log ?in|register|members?\b)"
+    r"|\bthis (?:article|story|content|post) is (?:only |exclusively )?(?:available )?(?:for|to) (?:our )?"
+    r"(?:paid |paying |premium |digital )?(?:subscribers|members)"
+    r"|\b(?:subscribers?|members?|premium)[- ]only\b|\balready a (?:subscriber|member)\b"
+    r"|\byou(?:'|’)ve (?:reached|used|hit) (?:your|all (?:of )?your|the) (?:\w+ )?(?:free |monthly )?"
+    r"(?:articles?|stories|limit)|\bthe rest of this (?:article|story) is\b"
+    r"|\bunlock (?:this|the full) (?:article|story)"
+)
+# A last line stopping in an ellipsis right after a word ("... the team said. All...").
+_CUT_WORD = r"\w(?:\.{3}|…)$"
+_UI_ELLIPSIS = (r"(?i)^\W*(?:loading|read more|more|see more|show more|load more|view more|continue reading|continue"
+                r"|expand|please wait|searching)\W*$")
+
+
+def looks_cut_off(lines: list[str]) -> bool:
+    """Does the text of a page look cut short, as a paywall leaves it: one of its last three
+    lines asks the reader to subscribe or sign in to read on ("Subscribe to continue reading"),
+    or the text stops in an ellipsis right after a word: a paragraph of prose ("… said on
+    Tuesday. All...") or a word or three after one ("All...")? A title in brackets ending in an
+    ellipsis, or a "Loading..." or "Read more..." is no cut."""
+    if not lines:
+        return False
+    if any(len(ln) <= 400 and re.search(_PAYWALL, ln) for ln in lines[-3:]):
+        return True
+    last = lines[-1]
+    if re.search(_CUT_WORD, last) is None or re.match(_UI_ELLIPSIS, last) is not None:
+        return False
+    n = len(last.split())
+    return n >= 6 or (n <= 3 and len(lines) > 1 and lines[-2].rstrip()[-1:] in ".!?\"”’")
 
 
 # ------------------------------------------------------------------ records

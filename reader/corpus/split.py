@@ -14,6 +14,9 @@ such as ``U.S.``, a time such as ``a.m.``, a list marker?) and the token after i
   ``U.S.``) do only when the next word is a typical sentence opener (``The``, ``He``,
   ``How`` ...) or an opening quote; before a digit they never do (``No. 5``, ``Jan. 6``).
 * State abbreviations (``Calif.``, ``Mass.``) end it before any capitalised word.
+* A short word in capitals inside a name does not end it when the word before it is part of the
+  name and the next one goes on with it in capitals (``The VW ID. SPACE VIZZION``, ``VW ID. Buzz``)
+  unless that is a sentence opener (``He works at the UN. NATO said``: "the" is no name).
 * ``a.m.``/``p.m.`` end a sentence before a capitalised word other than a day, month or
   time zone, unless the sentence so far is only an introductory phrase (``At 5 a.m.``).
 * Spaced ellipses follow the usual style rules: ``. . .`` is an omission, ``. . . .`` ends
@@ -271,7 +274,32 @@ def _decide(text: str, m: re.Match, ps: int, sent_start: int) -> int | None:
         if lead and lead.group() in _STARTERS and (len(tok) == lead.end() or tok[lead.end()] != "."):
             return end  # "I live in the U.S. How about you?"
         return None  # "U.S. Government", "Jonas E. Smith", "St. Michael's"
+    if _name_goes_on(text, word, tok, lo, ps, sent_start):
+        return None  # "The VW ID. SPACE VIZZION", "Volkswagen's ID. Buzz"
     return end
+
+
+def _name_goes_on(text: str, word: str, tok: str, lo: int, ps: int, sent_start: int) -> bool:
+    """Is ``word.`` a short abbreviation in capitals inside a product or brand name that the next
+    word continues ("The VW ID. SPACE VIZZION", "VW ID. Buzz")? The word before it is part of the
+    name (it starts with a capital), and the next word is in capitals too, or capitalised after
+    two words in capitals; a usual sentence opener ("The", "THE") still ends the sentence, and so
+    does anything in a sentence written all in capitals (a headline in capitals: no name to see)."""
+    if not (2 <= len(word) <= 4 and word.isalpha() and word.isupper()):
+        return False
+    lead = _LEAD.match(tok)
+    nxt = lead.group() if lead else ""
+    if len(nxt) < 2 or nxt.capitalize() in _STARTERS or nxt in _STARTERS:
+        return False
+    before = text[max(lo, sent_start):ps].split()
+    if len(before) < 2:
+        return False
+    prev = before[-2].strip(_WORD_STRIP)
+    if not prev[:1].isupper() or not any(c.islower() for c in text[sent_start:ps]):
+        return False
+    if nxt.isupper():
+        return True
+    return nxt[0].isupper() and prev.isupper() and prev.isalpha() and len(prev) >= 2
 
 
 def _opens_quote(opener: str) -> bool:

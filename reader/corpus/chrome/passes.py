@@ -11,23 +11,31 @@
    is one sentence of it keeps its plain body sentences).
 3. :func:`captions_with_credit` — a short caption paragraph holding a credit is chrome whole,
    and so is a caption-like sentence right before a credit line.
-4. :func:`repeated_across_articles` — a line also found in articles about other stories.
-5. :func:`head_fragments` — short fragments before the first prose paragraph (not a piece of
+4. :func:`signup_widgets` — a newsletter sign-up box: the form's own messages ("Thanks for
+   signing up!", "There was an error processing your subscription.") and the prompt, buttons
+   and short lines around them.
+5. :func:`repeated_across_articles` — a line also found in articles about other stories.
+6. :func:`head_fragments` — short fragments before the first prose paragraph (not a piece of
    the headline cut off by the splitter).
-6. :func:`teaser_headings` — a teaser or footer heading ("Related", "About X") in the body:
+7. :func:`teaser_headings` — a teaser or footer heading ("Related", "About X") in the body:
    the list under it is chrome, and late in the article so is off-topic text.
-7. :func:`after_copyright` — what follows a late copyright line.
-8. :func:`fragments_next_to_chrome` — a widget's title, a lone "Email" button.
-9. :func:`tail` — the final chrome run grown backwards over fragments, lines naming the site or
-   the byline's author, and off-topic text with chrome cues.
+8. :func:`headline_runs` — three or more one-line headlines in a row about other things than
+   the article (links to other stories without a heading over them).
+9. :func:`after_copyright` — what follows a late copyright line.
+10. :func:`fragments_next_to_chrome` — a widget's title, a lone "Email" button.
+11. :func:`tail` — the final chrome run grown backwards over fragments, lines naming the site or
+    the byline's author, and off-topic text with chrome cues.
 
-The title (sentence 0) is never chrome. The passes' structural constants (positions, word
-counts, overlaps) are rules; the cue weights behind every score are fitted.
+The title (sentence 0) is never chrome, and neither is text in a script written without
+spaces between words (Chinese, Japanese, Thai ...: the cues count words by spaces and know
+English chrome). The passes' structural constants (positions, word counts, overlaps) are rules;
+the cue weights behind every score are fitted.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -40,7 +48,7 @@ from reader.corpus.chrome.cues import (
 from reader.corpus.chrome.index import SAME_STORY, Index, topic_vector
 from reader.corpus.chrome.lexicon import lexicon
 from reader.corpus.chrome.model import Model, model as fitted_model
-from reader.corpus.chrome.text import TERMINAL_RE, WORD_RE, Texts, key, words
+from reader.corpus.chrome.text import TERMINAL_RE, WORD_RE, LazyRe, Texts, key, unspaced, words
 from reader.corpus.model import Article
 
 __all__ = ["THRESHOLD", "mark_article", "sentence_cues"]
@@ -53,7 +61,8 @@ NEAR = 1.5              # "nearly chrome": a score within this of the threshold
 class Para:
     """One paragraph of the article (the title excluded) and what the passes know of it."""
 
-    __slots__ = ("idx", "sents", "text", "t", "score", "cue", "sl", "n", "chrome", "weak", "context", "why")
+    __slots__ = ("idx", "sents", "text", "t", "score", "cue", "sl", "n", "chrome", "weak", "context", "why",
+                 "unspaced", "cells")
 
     def __init__(self, idx: int, text: str, texts: Texts) -> None:
         self.idx = idx
@@ -74,6 +83,14 @@ class Para:
             lower_prose = stripped[:1].islower() and t.funcs >= 2
             self.weak = not quoted and not lower_prose
         self.why = ""
+        # Text in a script written without spaces between words (Chinese, Japanese, Thai, ...):
+        # the cues count words by spaces and know English chrome only, so it is body text.
+        self.unspaced = unspaced(text)
+        # A row of a table as the extractor writes it ("| Hawks | 12 | 4 |"): judged on the words
+        # of its cells (its bars are no breadcrumb), and no fragment.
+        self.cells = table_cells(text)
+        if self.unspaced or self.cells is not None:
+            self.weak = False
 
     @property
     def content(self) -> set[str]:
@@ -88,7 +105,7 @@ class Para:
         return self.t.key
 
     def mark(self, why: str) -> None:
-        if not self.chrome:
+        if not self.chrome and not self.unspaced:
             self.chrome = True
             self.why = why
 
@@ -149,11 +166,13 @@ def mark_article(article: Article, index: Index | None = None, self_id: int | No
     repetition(run)
     score_units(run)
     captions_with_credit(run)
+    signup_widgets(run)
     if index is not None and index.articles:
         repeated_across_articles(run, index, self_id)
     head_fragments(run)
     find_site_names(run)
     teaser_headings(run)
+    headline_runs(run)
     after_copyright(run)
     fragments_next_to_chrome(run)
     tail(run)
@@ -253,12 +272,12 @@ def score_units(run: Run) -> None:
     paragraph when every sentence is chrome."""
     mdl, topic, texts, sents = run.model, run.topic, run.texts, run.sents
     for p in run.paras:
-        vec = local_cues(p.text, topic, texts) or [0.0] * (mdl.nlocal)
+        vec = local_cues(p.text if p.cells is None else p.cells, topic, texts) or [0.0] * (mdl.nlocal)
         p.score, p.cue = mdl.score(vec, p.context)
-        p.chrome = p.score >= THRESHOLD
+        p.chrome = p.score >= THRESHOLD and not p.unspaced
         p.why = f"chrome cues (score {p.score:.1f})" if p.chrome else ""
     for p in run.paras:
-        if len(p.sents) <= 1:
+        if len(p.sents) <= 1 or p.unspaced:
             continue
         if p.chrome:
             if p.sl:
@@ -335,6 +354,74 @@ def captions_with_credit(run: Run) -> None:
             p.mark("caption with credit")
 
 
+# The messages of a newsletter sign-up form, in its success and error states: pages carry the
+# form's every state in their markup and extractors keep them as text. (The same wordings are in
+# the scripts of many real pages: "Thanks for signing up", "You've successfully subscribed",
+# "Something went wrong. Please try again.", "You're all set.")
+SIGNUP_STATUS_RE = LazyRe(
+    r"\b(?:thanks|thank\s+you)\s+for\s+(?:signing\s+up|subscribing|registering|joining\s+(?:us|our)|your\s+"
+    r"(?:subscription|sign-?up|registration))"
+    r"|\byou(?:['’]re|\s+are|['’]ve\s+been|\s+have\s+been)\s+(?:now\s+|successfully\s+)?(?:subscribed|signed\s+up"
+    r"|registered|all\s+set|on\s+the\s+list)\b"
+    r"|\bsuccessfully\s+(?:subscribed|signed\s+up|registered)\b"
+    r"|\b(?:error|problem)\s+(?:processing|submitting|with)\s+your\s+(?:subscription|sign-?up|registration|request"
+    r"|e-?mail)"
+    r"|\b(?:enter|provide|use)\s+a\s+valid\s+e-?mail|\binvalid\s+e-?mail"
+    r"|\b(?:something\s+went\s+wrong|an?\s+error\s+(?:has\s+)?occurred)\W{0,3}(?:please\s+)?try\s+again"
+    r"|^\W*please\s+try\s+again(?:\s+later)?\W*$"
+    r"|\bcheck\s+your\s+(?:inbox|e-?mail)\s+(?:to|for)\s+(?:confirm|a\s+confirmation)"
+    r"|\balready\s+(?:subscribed|signed\s+up)\b",
+    re.I,
+)
+# What the rest of a sign-up box talks about.
+SIGNUP_WORDS_RE = LazyRe(r"\b(?:newsletters?|subscri(?:be|bed|bing|ption)|sign(?:ing)?[\s-]up|inbox|e-?mail)\b", re.I)
+WIDGET_MAX_WORDS = 25   # a line of a sign-up box is short
+# (each match of the two patterns holds one of these: a cheap test before them)
+_SIGNUP_HINTS = ("thank", "subscri", "sign", "regist", "all set", "on the list", "error", "problem", "valid",
+                 "try again", "inbox", "mail", "already", "newsletter")
+
+
+def _signup_status(text: str) -> bool:
+    return not text.lstrip().startswith(QUOTE_START) and SIGNUP_STATUS_RE.search(text) is not None
+
+
+def signup_widgets(run: Run) -> None:
+    """A newsletter sign-up box kept as text: a short paragraph holding one of the form's
+    messages ("Thanks for signing up!", "Sorry!" beside "There was an error processing your
+    subscription.") is chrome, and so are the lines around it that belong to the box: other
+    messages, lines that speak of newsletters, subscribing or the inbox, chrome already, and
+    fragments of a few words (its title, "Sign Up", "Sorry!"). Inside a long paragraph only the
+    message sentence is flagged."""
+    paras, sents = run.paras, run.sents
+    count = len(paras)
+    seeds = []
+    for j, p in enumerate(paras):
+        low = p.t.lower
+        if p.unspaced or not any(h in low for h in _SIGNUP_HINTS) \
+                or (not SIGNUP_WORDS_RE.search(p.text) and not SIGNUP_STATUS_RE.search(p.text)):
+            continue
+        if p.n <= WIDGET_MAX_WORDS and _signup_status(p.text):
+            seeds.append(j)
+        elif p.n > WIDGET_MAX_WORDS:
+            for i in p.sents:
+                if _signup_status(sents[i].text):
+                    run.sent_flag[i] = "sign-up box"
+
+    def in_box(q: Para) -> bool:
+        if q.unspaced or q.n > WIDGET_MAX_WORDS or q.text.lstrip().startswith(QUOTE_START):
+            return False
+        return q.chrome or (q.weak and q.n <= 4) or SIGNUP_WORDS_RE.search(q.text) is not None \
+            or SIGNUP_STATUS_RE.search(q.text) is not None
+
+    for j in seeds:
+        paras[j].mark("sign-up box")
+        for step in (-1, 1):
+            k = j + step
+            while 0 <= k < count and in_box(paras[k]):
+                paras[k].mark("sign-up box")
+                k += step
+
+
 def repeated_across_articles(run: Run, index: Index, self_id: int | None) -> None:
     """A line also found in articles about different stories is chrome (at the article's
     edges, a fragment, or in two such articles); a weak line found in other articles at all,
@@ -367,8 +454,16 @@ def repeated_across_articles(run: Run, index: Index, self_id: int | None) -> Non
                 p.mark("repeated in other articles")
 
 
+def table_cells(text: str) -> str | None:
+    """The words of a table row written "| a | b |" (two cells or more), None for other text."""
+    s = text.strip()
+    if not (s.startswith("|") and s.endswith("|") and s.count("|") >= 3) or "\n" in s:
+        return None
+    return " ".join(c.strip() for c in s[1:-1].split("|") if c.strip())
+
+
 def _strong_body(p: Para) -> bool:
-    return not p.chrome and p.sl and p.n >= 6
+    return not p.chrome and (p.unspaced or (p.sl and p.n >= 6))
 
 
 def head_fragments(run: Run) -> None:
@@ -517,6 +612,74 @@ def teaser_headings(run: Run) -> None:
             j = k
             continue
         j += 1
+
+
+HEADLINE_RUN = 3          # one-line headlines in a row that make a list of links
+_BULLETS = ("- ", "– ", "• ", "* ", "· ")
+HEADLINE_WORDS = (4, 18)  # words in such a headline
+
+
+def _headline_line(p: Para) -> bool:
+    """A paragraph shaped like the headline of a link: one line of 4-18 words (a list bullet
+    aside) starting with a capital, a digit or a quotation mark, with no sentence end (a
+    question may end one) and no label colon at its end."""
+    if len(p.sents) != 1 or p.unspaced or not HEADLINE_WORDS[0] <= p.n <= HEADLINE_WORDS[1]:
+        return False
+    text = p.text.strip().lstrip("-–—•*· ").strip()
+    if not text or not (text[0].isupper() or text[0].isdigit() or text.startswith(QUOTE_START)):
+        return False
+    end = text.rstrip("\"'”’»)]")
+    return bool(end) and end[-1] not in ".!:;," and (end[-1] != "?" or p.n <= 14)
+
+
+def headline_runs(run: Run) -> None:
+    """Three or more one-line headlines in a row at the article's edges whose words the
+    article's own text mostly lacks: links to other stories without a heading over them. At the
+    end (past half the article's words, no on-topic prose after them) under half of their
+    content words may be in the title or the body; before the first prose paragraph, under a
+    third. A list the article tells (its key points, the teams of a table) repeats its words; a
+    list between prose paragraphs, one the article introduces with a line ending in a colon
+    ("Our picks:"), or one whose items above the run have other shapes is left alone."""
+    paras = run.paras
+    count = len(paras)
+    core = run._core
+    last_prose = -1  # the last on-topic prose paragraph (on-topic: to the body before it)
+    body: Counter[str] | None = None  # content words of the body (found once, when needed)
+    j = 0
+    while j < count:
+        if not _headline_line(paras[j]):
+            j += 1
+            continue
+        k = j + 1
+        while k < count and _headline_line(paras[k]):
+            k += 1
+        if k - j < HEADLINE_RUN:
+            j = k
+            continue
+        # the article's own list: it goes on above the run in other shapes, or a line ending in
+        # a colon introduces it
+        i = j - 1
+        while i >= 0 and paras[i].text.lstrip().startswith(_BULLETS) and not paras[i].chrome:
+            i -= 1
+        intro = i < j - 1 or (i >= 0 and not paras[i].chrome and paras[i].text.rstrip().endswith(":"))
+        late = run.words_before[j] >= 0.5 * run.total_words
+        if intro or not (late or k <= run.first_body):
+            j = k
+            continue
+        if body is None:
+            body = Counter(core.upto(count))
+            for i in range(count - 1, -1, -1):  # (the core moves back one paragraph a step)
+                q = paras[i]
+                if _strong_body(q) and core.overlap(q, i) >= 0.3 and not any(s in run.sent_flag for s in q.sents):
+                    last_prose = i
+                    break
+        shares = [sum(1 for w in p.content if w in core.title or w in body) / len(p.content) if p.content else 0.0
+                  for p in paras[j:k]]
+        mean = sum(shares) / len(shares)
+        if (k <= run.first_body and mean < 0.34) or (late and mean < 0.5 and last_prose < k):
+            for i in range(j, k):
+                paras[i].mark("run of headlines (links to other stories)")
+        j = k
 
 
 def after_copyright(run: Run) -> None:

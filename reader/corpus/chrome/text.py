@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from reader.corpus.chrome.lexicon import lexicon
 
 __all__ = ["LazyRe", "Text", "Texts", "WORD_RE", "clean", "content", "is_sentence_like", "key",
-           "terminal", "tokens", "words"]
+           "terminal", "tokens", "unspaced", "words"]
 
 
 class LazyRe:
@@ -50,6 +50,8 @@ _DIGIT_CASED = LazyRe(r"\d[HSNRThsnrt]")
 # the ends of a whitespace-separated chunk before the fast path of tokens().
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”«»—–…•·›‹„‚"
 DIGITS = str.maketrans("123456789", "000000000")
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs.
+_UNSPACED_RE = LazyRe(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def clean(text: str) -> tuple[str, int]:
@@ -115,6 +117,14 @@ def tokens(chunks: list[str]) -> tuple[list[str], list[str], str | None]:
         ws += WORD_RE.findall(c)
         low += WORD_RE.findall(c.lower())
     return ws, low, None
+
+
+def unspaced(text: str) -> bool:
+    """Is a third of ``text`` (spaces aside) or more in a script written without spaces between
+    words? Its words cannot be counted by spaces."""
+    if text.isascii():
+        return False
+    return len(_UNSPACED_RE.findall(text)) * 3 >= len(text) - text.count(" ")
 
 
 def terminal(text: str) -> bool:
