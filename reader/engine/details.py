@@ -590,12 +590,14 @@ def _count(ds: list[Detail], d: Detail) -> int:
     return sum(1 for x in ds if _slot(x) == _slot(d))
 
 
-_NUMBER_TOKEN = re.compile(r"\b\d|\b(?:" + "|".join(list(_UNITS_WORDS) + list(_TENS_WORDS)) + r")\b", re.IGNORECASE)
+_NUMBER_WORDS = frozenset({*_UNITS_WORDS, *_TENS_WORDS})
+_DIGIT_START = re.compile(r"\b\d")
+_ALPHA_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _numbers(text: str) -> int:
     """How many numbers (digits or number words, with or without a unit) ``text`` holds."""
-    return len(_NUMBER_TOKEN.findall(text))
+    return len(_DIGIT_START.findall(text)) + sum(1 for w in _ALPHA_WORD.findall(text) if w.lower() in _NUMBER_WORDS)
 
 
 def _title_case(text: str) -> bool:
