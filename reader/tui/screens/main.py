@@ -25,7 +25,6 @@ from reader.tui.commands import BindingCommands, Command
 from reader.tui.messages import ArticleLoaded, NotesChanged
 from reader.tui.widgets.article_list import ArticleList, list_groups
 from reader.tui.widgets.comparison import FLAGGED, NOTED, ComparisonView
-from reader.tui.widgets.find import FindBar
 from reader.tui.widgets.headers import HeaderBar, header_content, web_url
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.status import StatusBar, status_content
@@ -195,7 +194,6 @@ class MainScreen(Screen[None]):
         yield ArticleList(id="articles")
         yield HeaderBar(id="headers")
         yield ComparisonView(id="comparison")
-        yield FindBar(id="find")
         yield StatusBar(id="status")
 
     def on_mount(self) -> None:
@@ -590,8 +588,13 @@ class MainScreen(Screen[None]):
             self._remember_timer.stop()
         self._remember_timer = self.set_timer(REMEMBER_AFTER, self.remember)
         self._set_quotes(quotes or [])
-        if quotes is None:  # a comparison from the cache: its quotes are found off the UI thread
-            self.find_quotes(comparison.left, comparison.right, (comparison.left.path, comparison.right.path))
+        if quotes is None:  # a comparison from the cache: its quotes are found off the UI thread,
+            # after the first paint (a worker holding the GIL would slow the start-up frame)
+            key = (comparison.left.path, comparison.right.path)
+            if self._painted_once:
+                self.find_quotes(comparison.left, comparison.right, key)
+            else:
+                self.app.call_after_refresh(self.find_quotes, comparison.left, comparison.right, key)
         self._apply_jump()
         self._update_status()
         if not self._painted_once:
@@ -845,16 +848,23 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------------ find
     def action_find(self) -> None:
-        bar = self.query_one(FindBar)
+        """Open the find bar (mounted on first use: start-up never pays for an input field)."""
+        from reader.tui.widgets.find import FindBar
+
+        bars = self.query(FindBar)
+        if bars:
+            bar = bars.first()
+        else:
+            bar = FindBar(id="find")
+            self.mount(bar, before=self.query_one(StatusBar))
         bar.display = True
         bar.focus()
 
-    @on(FindBar.Step)
-    def _find_step(self, event: FindBar.Step) -> None:
+    def on_find_bar_step(self, event) -> None:
+        """FindBar.Step: the next (or previous) hit of what was typed."""
         self.find_text(event.query, event.direction)
 
-    @on(FindBar.Closed)
-    def _find_closed(self) -> None:
+    def on_find_bar_closed(self) -> None:
         self.view.focus()
 
     def action_find_step(self, direction: int) -> None:
