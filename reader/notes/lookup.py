@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 
 from reader.record import Record
 
@@ -77,20 +76,9 @@ def changed(db_path: str | os.PathLike[str] | None = None) -> None:
 # ------------------------------------------------------------------ where, and who
 def notes_dir() -> str:
     """The folder of the notes database, as :func:`reader.notes.store.data_dir` gives it."""
-    override = os.environ.get(ENV_DIR)
-    if override:
-        return os.path.expanduser(override)
-    if sys.platform.startswith("linux") and "ANDROID_DATA" not in os.environ:
-        # platformdirs' XDG rules: an absolute $XDG_DATA_HOME, else ~/.local/share (a relative
-        # or missing $HOME is left to platformdirs)
-        xdg = os.environ.get("XDG_DATA_HOME", "")
-        if os.path.isabs(xdg):
-            return os.path.join(xdg, APP_NAME)
-        if os.path.isabs(os.environ.get("HOME", "")):
-            return os.path.join(os.path.expanduser("~/.local/share"), APP_NAME)
-    import platformdirs
+    from reader.resources import user_dir
 
-    return platformdirs.user_data_dir(APP_NAME)
+    return str(user_dir("data", ENV_DIR))
 
 
 def article_key(path: str) -> str:

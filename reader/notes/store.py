@@ -274,12 +274,9 @@ def _row_to_note(row: tuple) -> Note:
 # ------------------------------------------------------------------ helpers
 def data_dir() -> Path:
     """The notes directory: ``$READER_DATA_DIR`` or ``platformdirs.user_data_dir("reader")``."""
-    override = os.environ.get(ENV_DIR)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
+    from reader.resources import user_dir
 
-    return Path(platformdirs.user_data_dir("reader"))
+    return user_dir("data", ENV_DIR)
 
 
 def now() -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +15,9 @@ FILE_NAME = "tui.json"
 
 
 def config_dir() -> Path:
-    override = os.environ.get("READER_CONFIG_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):
-        # What platformdirs.user_config_dir answers on Linux, without importing it at start-up.
-        xdg = os.environ.get("XDG_CONFIG_HOME", "").strip()
-        return Path(xdg or os.path.expanduser("~/.config")) / "reader"
-    import platformdirs
+    from reader.resources import user_dir
 
-    return Path(platformdirs.user_config_dir("reader"))
+    return user_dir("config", "READER_CONFIG_DIR")
 
 
 def config_path() -> Path:

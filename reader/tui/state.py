@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -22,16 +21,9 @@ KEEP = 50
 
 
 def state_dir() -> Path:
-    override = os.environ.get("READER_STATE_DIR")
-    if override:
-        return Path(override)
-    if sys.platform.startswith("linux"):
-        # What platformdirs.user_state_dir answers on Linux, without importing it at start-up.
-        xdg = os.environ.get("XDG_STATE_HOME", "").strip()
-        return Path(xdg or os.path.expanduser("~/.local/state")) / "reader"
-    import platformdirs
+    from reader.resources import user_dir
 
-    return Path(platformdirs.user_state_dir("reader"))
+    return user_dir("state", "READER_STATE_DIR")
 
 
 def place_key(paths: list[str]) -> str:
