@@ -104,6 +104,7 @@ async def test_f_shows_only_the_sentences_one_side_alone_has():
         await pilot.pause()
         rows = screen.view.visible_rows
         assert 0 < len(rows) < total and all(v.unique("left") or v.unique("right") for v in rows)
+        assert "only unique (f: all)" in status(app) and f"row 1/{len(rows)}" in status(app), "said, at once"
         await pilot.press("f")
         await pilot.pause()
         assert screen.view.row_count == total
@@ -221,6 +222,7 @@ async def test_correcting_the_machine_link_unlink_and_not_the_same():
         [mine] = [m for m in c.matches if renn in m.left and commuters in m.right]
         assert mine.by_user, "the user's link, on screen at once"
         assert screen.view.current is not None and commuters in screen.view.current.row.right, "the cursor stays"
+        assert "your link" in status(app)
         await pilot.press("x")  # on the user's own link: takes it back
         screen = await on_screen(app, pilot)
         assert not any(renn in m.left and commuters in m.right for m in screen.view.comparison.matches)
@@ -231,6 +233,12 @@ async def test_correcting_the_machine_link_unlink_and_not_the_same():
         await pilot.press("X")
         screen = await on_screen(app, pilot)
         assert not any(m.left == engine.left and m.right == engine.right for m in screen.view.comparison.matches)
+        await pilot.press("ctrl+z")  # the sentences left the row: ctrl+z takes the correction back
+        screen = await on_screen(app, pilot)
+        assert any(m.left == engine.left and m.right == engine.right for m in screen.view.comparison.matches)
+        screen.view.find_sentence("left", engine.left[0])
+        await pilot.press("X")
+        screen = await on_screen(app, pilot)
     store = NoteStore.open()
     left, right = c.left, c.right
     assert [k.action for k in store.corrections_for(left, right)] == ["not_same"], "kept with the notes"

@@ -428,7 +428,7 @@ async def test_j_k_move_in_the_notes_list_and_i_imports_an_export(tmp_path, monk
         assert app.screen.query_one(Input).value == str(tmp_path / "reader-notes-old.json"), "the newest export"
         await pilot.press("enter")
         await settle(app, pilot)
-        assert any("already here" in m and "0 added" in m for m in notify_texts(app)), "no duplicates"
+        assert any("already here" in m and "0 notes added" in m for m in notify_texts(app)), "no duplicates"
         await pilot.press("i")
         await pilot.pause()
         app.screen.query_one(Input).value = str(tmp_path / "nothing.json")

@@ -110,7 +110,7 @@ def _link(m: Match) -> list[str]:
         changed = [d for d in m.diff if d.op != "equal"]
         lt_md = _marked(lt, [d.left for d in changed])
         rt_md = _marked(rt, [d.right for d in changed])
-    moved = " · moved" if m.moved and m.aligned else ""
+    moved = (" · moved" if m.moved and m.aligned else "") + (" · your link (a correction)" if m.by_user else "")
     out = [
         f"### {KIND_MARK[m.kind]} {m.kind} ({m.score:.2f}){moved} — left {_ids(m.left)}, right {_ids(m.right)}",
         "",

@@ -93,6 +93,10 @@ def render_text(c: Comparison, width: int | None = None, file=None) -> None:
     note = event_note(c)
     if note:
         header.append("\n" + note, style="bold")
+    mine = sum(1 for m in c.matches if m.by_user)
+    if mine:
+        header.append(f"\n{plural(mine, 'link')} of these {'is yours' if mine == 1 else 'are yours'} "
+                      "(corrections made in reader; --no-corrections shows the engine's alone)", style="italic")
     for m in c.matches:
         for x in m.conflicts:
             header.append(f"\nconflict ({x.kind}): ", style="bold")

@@ -35,8 +35,8 @@ CORRECT_HELP = (
 NOTES_HELP = (
     "Flags and notes are saved as you make them, in the notes database of your data folder "
     "(READER_DATA_DIR overrides it). o or ctrl+n lists them all: enter goes to the sentence, "
-    "e edits, d deletes, f filters by article, x exports Markdown and X JSON into the current "
-    "folder. A note follows its sentence when the article is edited; a reworded sentence is "
+    "e edits, d deletes, f filters by article, x exports Markdown and X JSON (to a file you name: a "
+    "new one in the current folder by default), i imports a JSON export (nothing twice). A note follows its sentence when the article is edited; a reworded sentence is "
     "marked changed, a deleted one orphaned (its note is kept)."
 )
 

@@ -73,7 +73,7 @@ MAIN_BINDINGS = [
     Binding("slash", "find", "Find", id="reader.find", show=False,
             tooltip="Find words in the story's articles (enter: next hit, shift+enter: previous)"),
     Binding("f3", "find_step(1)", "Next hit", id="reader.find_next", show=False),
-    Binding("shift+f3", "find_step(-1)", "Previous hit", id="reader.find_prev", show=False),
+    Binding("shift+f3,f15", "find_step(-1)", "Previous hit", id="reader.find_prev", show=False),  # f15: shift+F3 in xterm-like terminals
     Binding("f4", "find_elsewhere", "Hits in other articles", id="reader.find_elsewhere", show=False,
             tooltip="The story's other articles that hold what you looked for: enter shows that pair"),
     Binding("O", "open_url", "Open web page", id="reader.open_url", show=False,
@@ -84,6 +84,8 @@ MAIN_BINDINGS = [
             tooltip="Correct reader: remove the link on this row (a link you made: undo it)"),
     Binding("X", "unlink('not_same')", "Not the same", id="reader.not_same", show=False,
             tooltip="Correct reader: the two sentences on this row do not report the same thing"),
+    Binding("ctrl+z", "undo_correction", "Undo correction", id="reader.undo_correction", show=False,
+            tooltip="Take back the last correction made in this session (link, unlink, not the same)"),
     Binding("y", "cite", "Cite", id="reader.cite", show=False,
             tooltip="Copy the sentence under the cursor with its outlet, title, date and URL"),
     Binding("backslash,ctrl+b", "toggle_list", "Articles", id="reader.toggle_list"),
@@ -145,6 +147,8 @@ class MainScreen(Screen[None]):
         """Pairs the user asked to link as one event (key e), though reader judged them different."""
         self._painted_once = False
         self._remember_timer = None
+        self._undo: list[tuple[Article, Article, list[int], list[int]]] = []
+        """The corrections made in this session, latest last (ctrl+z takes them back)."""
         self._link_from: tuple[str, list[int]] | None = None
         """``c`` was pressed on this side's sentences: the next ``c`` on the other side links them."""
         self._find_query = ""
@@ -199,7 +203,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         view = self.view
         view.focus()
-        for attribute in ("cursor", "focus_side", "collapse_boilerplate"):
+        for attribute in ("cursor", "focus_side", "collapse_boilerplate", "only_unique"):
             self.watch(view, attribute, self._cursor_moved, init=False)
         future = self.reader.preload
         if future is not None and future.done() and future.exception() is None:
@@ -740,7 +744,7 @@ class MainScreen(Screen[None]):
         self.query_one(StatusBar).show(
             status_content(
                 view.comparison, view.current, (view.cursor, view.row_count), view.focus_side,
-                marks, view.collapse_boilerplate, view.link_cycle, self._row_quotes(),
+                marks, view.collapse_boilerplate, view.link_cycle, self._row_quotes(), view.only_unique,
             )
         )
 
@@ -958,8 +962,8 @@ class MainScreen(Screen[None]):
         if self._link_from is None or self._link_from[0] == side:
             self._link_from = picked
             other = "right" if side == "left" else "left"
-            self.notify(f"Link: now the {other} article's sentence that reports the same, and c again "
-                        f"(escape or any other key goes on as before).", markup=False, timeout=6)
+            self.notify(f"Link: now go to the {other} article's sentence that reports the same and press c "
+                        f"again (c on this side starts over).", markup=False, timeout=6)
             return
         first, self._link_from = self._link_from, None
         left_ids, right_ids = (first[1], ids) if first[0] == "left" else (ids, first[1])
@@ -994,7 +998,17 @@ class MainScreen(Screen[None]):
         except NotesError as exc:
             self.notify(str(exc), markup=False, severity="error", timeout=8)
             return
-        self._corrections_changed(said)
+        self._undo.append((c.left, c.right, list(left_ids), list(right_ids)))
+        self._corrections_changed(said + " (ctrl+z takes it back)")
+
+    def action_undo_correction(self) -> None:
+        """Take back the last correction made in this session."""
+        if not self._undo:
+            self.notify("No correction of this session to take back.", markup=False, timeout=3)
+            return
+        left, right, left_ids, right_ids = self._undo.pop()
+        self.reader.notes.store.remove_corrections(left, right, left_ids, right_ids)
+        self._corrections_changed("Correction taken back.")
 
     def _corrections_changed(self, said: str) -> None:
         """Show the pair again with the corrections (the library applies them; the engine does

@@ -110,7 +110,8 @@ class NotesTable(DataTable, inherit_bindings=False):
     key bar) "Go to sentence" gets the key; clicking a row still selects it."""
 
     BINDINGS = [b for b in DataTable.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")] + [
-        Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
+        Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False),
+        Binding("g,home", "scroll_top", "Top", show=False), Binding("G,end", "scroll_bottom", "Bottom", show=False)]
     """j and k move as in the pair view (enter then opens the note the cursor is on)."""
 
 
@@ -428,19 +429,14 @@ class NotesScreen(Screen[None]):
         from reader.notes.store import NotesError
 
         try:
-            with open(path, encoding="utf-8") as fh:
-                text = fh.read(64 * 1024 * 1024)
-            result = self.reader.notes.store.import_json(text)
-        except (OSError, UnicodeDecodeError, NotesError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.app.call_from_thread(self.notify, one_line(f"Import failed: {path}: {reason}", 300), markup=False,
+            result = self.reader.notes.store.import_export(path)
+        except NotesError as exc:
+            self.app.call_from_thread(self.notify, one_line(f"Import failed: {exc}", 300), markup=False,
                                       severity="error", timeout=10)
             return
         self.reader.notes.invalidate()
         self.app.call_from_thread(self.reader.notes_changed)
-        said = (f"{result.added} added, {result.merged} merged into notes on the same sentence, "
-                f"{result.updated} updated, {result.unchanged} already here")
-        self.app.call_from_thread(self.notify, one_line(f"Imported {path}: {said}", 400), markup=False,
+        self.app.call_from_thread(self.notify, one_line(f"Imported {path}: {result.summary()}", 400), markup=False,
                                   title="Notes imported", timeout=12)
 
     @work(thread=True, exclusive=True, group="export")
@@ -453,9 +449,13 @@ class NotesScreen(Screen[None]):
 
         store = self.reader.notes.store
         try:
+            corrections = 0
             if kind == "json":
                 text = store.export_json()
                 count = len(store.all_notes())
+                import json
+
+                corrections = len(json.loads(text).get("corrections") or [])
             else:
                 notes = store.all_notes()
                 count = len(notes)
@@ -481,8 +481,9 @@ class NotesScreen(Screen[None]):
             )
             return
         label = "Markdown" if kind == "md" else "JSON"
+        extra = f" and {corrections} correction{'' if corrections == 1 else 's'}" if corrections else ""
         self.app.call_from_thread(
-            self.notify, f"Exported {count} {'entry' if count == 1 else 'entries'} as {label} to {path}",
+            self.notify, f"Exported {count} {'entry' if count == 1 else 'entries'}{extra} as {label} to {path}",
             markup=False, title="Notes exported", timeout=15,
         )
 

@@ -133,7 +133,8 @@ class StoryTable(DataTable, inherit_bindings=False):
     key bar) "Open" gets the key; clicking a row still selects it. j and k move as in the pair view."""
 
     BINDINGS = [b for b in DataTable.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")] + [
-        Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False)]
+        Binding("j", "cursor_down", "Down", show=False), Binding("k", "cursor_up", "Up", show=False),
+        Binding("g,home", "scroll_top", "Top", show=False), Binding("G,end", "scroll_bottom", "Bottom", show=False)]
 
 
 class StoryCommands(BindingCommands):

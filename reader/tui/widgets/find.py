@@ -1,6 +1,7 @@
 """The find bar (key ``/``): a line to type what to look for, over the status line.
 
-Enter goes to the next hit, shift+enter to the previous (F3 / shift+F3 once the bar is closed),
+Enter (or ↓) goes to the next hit, shift+enter (or ↑: most terminals send shift+enter as enter) to
+the previous (F3 / shift+F3 once the bar is closed),
 escape closes it. The search itself is the screen's (``MainScreen.find_text``): the sentences of
 the pair on screen through the row model, and every other article of the story.
 """
@@ -14,7 +15,8 @@ from textual.widgets import Input
 
 class FindBar(Input):
     BINDINGS = [
-        Binding("shift+enter", "step(-1)", "Previous hit", show=False),
+        Binding("shift+enter,up", "step(-1)", "Previous hit", show=False),
+        Binding("down", "step(1)", "Next hit", show=False),
         Binding("escape", "close", "Close", show=False),
     ]
     DEFAULT_CSS = """
@@ -42,7 +44,7 @@ class FindBar(Input):
         """The bar was closed (escape)."""
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(placeholder="find in the story: enter next · shift+enter previous · escape close", **kwargs)
+        super().__init__(placeholder="find in the story: enter or ↓ next · ↑ previous · escape close", **kwargs)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -39,6 +39,13 @@ def cycle_parts(comparison: Comparison, cycle: LinkCycle) -> list[str | tuple[st
     ]
 
 
+def link_label(m) -> list[str | tuple[str, str]]:
+    """"paraphrase, confidence 0.93" — or "your link (paraphrase)" for a link the user made."""
+    if m.by_user:
+        return [("your link", "bold"), f" ({m.kind})"]
+    return [(m.kind, "bold"), f", confidence {m.score:.2f}"]
+
+
 def quote_parts(q: Quote, side: int) -> list[str | tuple[str, str]]:
     """What differs in a quote between the two articles: the focused side's words against the other's."""
     own = next((o for o in q.occurrences if o.article == side), None)
@@ -75,6 +82,7 @@ def status_content(
     collapsed: bool,
     cycle: LinkCycle | None = None,
     quotes: list[tuple[Quote, int]] = (),  # type: ignore[assignment]
+    only_unique: bool = False,
 ) -> Content:
     if comparison is None:
         return Content("comparing…")
@@ -104,7 +112,7 @@ def status_content(
         others = row.others[0] if focused == "left" else row.others[1]
         linked = row.linked[0] if focused == "left" else row.linked[1]
         if row.match is not None:
-            parts += [(row.match.kind, "bold"), f", confidence {row.match.score:.2f}"]
+            parts += link_label(row.match)
             if row.match.moved:
                 parts.append(("  moved (m: jump)", "italic"))
             if others:
@@ -113,10 +121,9 @@ def status_content(
             parts += [("boilerplate", "bold")]
         elif linked is not None:  # alone on its row, linked to sentences on other rows
             if len(others) == 1:
-                parts += [(linked.kind, "bold"), f", confidence {linked.score:.2f}, on another row"]
+                parts += [*link_label(linked), ", on another row"]
             else:
-                parts += [f"{_links(len(others))} elsewhere, best ", (linked.kind, "bold"),
-                          f", confidence {linked.score:.2f}"]
+                parts += [f"{_links(len(others))} elsewhere, best ", *link_label(linked)]
             parts.append(("  (r: jump)", "italic"))
         elif row.row.left or row.row.right:
             parts += [(f"only the {focused} article has this", "bold")]
@@ -130,10 +137,12 @@ def status_content(
         ("  unique ", "dim"), f"{st.left_unique} | {st.right_unique}",
     ]
     if st.left_boilerplate or st.right_boilerplate:
-        parts += [("  boilerplate ", "dim"), f"{st.left_boilerplate}/{st.right_boilerplate}"]
+        parts += [("  boilerplate ", "dim"), f"{st.left_boilerplate} | {st.right_boilerplate}"]
         if collapsed:
             parts.append((" (hidden)", "dim"))
     parts += [("  │ row ", "dim"), f"{position[0] + 1}/{position[1]} ", (side, "dim")]
+    if only_unique:
+        parts.append(("  only unique (f: all)", "bold"))
     flags, notes = marks
     if flags or notes:
         parts.append(("  │", "dim"))
