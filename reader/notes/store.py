@@ -930,7 +930,7 @@ class NoteStore:
         try:
             doc = json.loads(text)
         except ValueError as exc:
-            raise NotesError(f"not a notes export: {_describe(exc)}") from None
+            raise NotesError("not a notes export (the file is not JSON)") from None
         if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT or not isinstance(doc.get("notes"), list):
             raise NotesError("not a reader notes export")
         if not isinstance(doc.get("version"), int) or doc["version"] > EXPORT_VERSION:

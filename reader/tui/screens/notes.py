@@ -79,6 +79,8 @@ def write_to(text: str, path: str) -> str:
             fh.write(text)
     except FileExistsError:
         raise OSError(f"{path} exists already: choose another name") from None
+    except FileNotFoundError:
+        raise OSError(f"{os.path.dirname(path) or '.'}: no such folder") from None
     except OSError as exc:
         raise OSError(f"{path}: {exc.strerror or type(exc).__name__}") from None
     return os.path.abspath(path)
