@@ -21,7 +21,7 @@ from reader import __version__
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("compare", "stories", "story", "score-pairs", "notes")
+COMMANDS = ("compare", "stories", "story", "score-pairs", "notes", "corpus")
 FORMATS = ("text", "json", "markdown")
 STORY_FORMATS = ("text", "json", "markdown", "html")
 _REFRESH_HELP = "fetch http(s) URLs again rather than read the copies cached earlier"
@@ -55,7 +55,8 @@ def _main_parser() -> argparse.ArgumentParser:
         "  reader stories PATH... [--format text|json]          group articles into stories\n"
         "  reader story PATH... [--format text|json|markdown|html] [-o FILE]\n"
         "                                                       one story: pairs, facts, coverage\n"
-        "  reader score-pairs FILE\n  reader notes list | export [--format markdown|json|gold] [-o FILE] | import FILE\n\n"
+        "  reader score-pairs FILE\n  reader notes list | export [--format markdown|json|gold] [-o FILE] | import FILE\n"
+        "  reader corpus build SOURCE… --out DIR | reader corpus export DIR --format passim | reader corpus DIR\n\n"
         "A first argument that is a command's name runs the command; to open a file or folder\n"
         "named like one, write it as a path: reader story/ or reader ./story.\n\n"
         "Run 'reader COMMAND --help' for a command's options.",
@@ -397,6 +398,10 @@ def main(argv: list[str] | None = None) -> int:
             from reader.notes.cli import main as notes_main
 
             return notes_main(argv[1:])
+        if argv and argv[0] == "corpus":
+            from reader.archive.cli import main as corpus_main
+
+            return corpus_main(argv[1:])
         if argv and argv[0] in ("stories", "story"):
             parser = _stories_parser() if argv[0] == "stories" else _story_parser()
             if len(argv) == 1:
