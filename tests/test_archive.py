@@ -39,8 +39,18 @@ class Counting(InProcess):
             yield fn(*item)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def small_tasks():
+    """Tasks of about four articles: a small corpus still makes several tasks (to resume)."""
+    import reader.archive.build as build_mod
+
+    before, build_mod.TASK_ARTICLES = build_mod.TASK_ARTICLES, 4
+    yield
+    build_mod.TASK_ARTICLES = before
+
+
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory) -> Path:
+def reference(tmp_path_factory, small_tasks) -> Path:
     out = tmp_path_factory.mktemp("corpus") / "ref"
     build(SOURCES, str(out), InProcess(), quiet=True)
     return out
@@ -137,3 +147,14 @@ def test_the_cli_builds_shows_and_says_how_to_add_the_extra(tmp_path):
             "sys.exit(main(['corpus', 'build', 'x', '--out', 'y']))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "pip install 'reader-compare[corpus]'" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_outlet_view_says_who_copies_whom(reference):
+    pytest.importorskip("duckdb")
+    from reader.archive.cli import outlet_matrix
+
+    rows = {(r["outlet"], r["other"]): r for r in outlet_matrix(str(reference))}
+    copy = rows["DailyBuzz Now", "Coastline Wire"]
+    assert copy["copies"] == 1 and copy["copy_share"] == pytest.approx(6 / 8)
+    assert rows["Coastline Wire", "DailyBuzz Now"]["copies"] == 0, "the wire copies no one"
+    assert rows["Eastgate Gazette", "Coastline Wire"]["copies"] == 0, "an independent report"

@@ -123,32 +123,51 @@ def signature_task(chunk: int, refs: list[str], work: str) -> tuple[int, int, li
     return chunk, len(rows), problems
 
 
-def block_task(block: int, refs: list[str], work: str) -> tuple[int, int, int]:
-    """Group one block's articles into stories and build each story's overview; write the rows
-    of every table. Returns (block, articles, stories)."""
+def block_task(task: int, blocks: list[list[str]], work: str) -> tuple[int, int, int]:
+    """For each block (its articles' refs): group its articles into stories and build each
+    story's overview; write the rows of every table (one part per task). Returns (task, articles,
+    stories)."""
     from reader.archive.rows import story_rows
     from reader.corpus.load import load_article
-    from reader.story.grouping import group
+    from reader.story.grouping import Story, group
     from reader.story.library import Library
 
-    articles = [load_article(ref) for ref in refs]
-    ids = {id(a): article_id(ref) for a, ref in zip(articles, refs)}
-    library = Library(articles)
-    library.corrections = None  # an archive is the engine's: no one's notes apply
+    # Read in reference order: the records of one JSON Lines file one after the other.
+    loaded = {ref: load_article(ref) for ref in sorted(r for refs in blocks for r in refs)}
     tables: dict[str, list[dict]] = {t: [] for t in TABLES if t != "articles"}
-    stories = group(articles) if len(articles) > 1 else []
-    if not stories:
-        from reader.story.grouping import Story
-
-        stories = [Story(1, a.title, [a]) for a in articles]
-    for story in stories:
-        for name, rows in story_rows(story, [ids[id(a)] for a in story.articles], library).items():
-            tables[name].extend(rows)
+    count = 0
+    for refs in blocks:
+        articles = [loaded[ref] for ref in refs]
+        ids = {id(a): article_id(ref) for a, ref in zip(articles, refs)}
+        library = Library(articles)
+        library.corrections = None  # an archive is the engine's: no one's notes apply
+        stories = (group(articles) if len(articles) > 1 else []) or [Story(1, a.title, [a]) for a in articles]
+        count += len(stories)
+        for story in stories:
+            for name, rows in story_rows(story, [ids[id(a)] for a in story.articles], library).items():
+                tables[name].extend(rows)
     base = Path(work) / "blocks"
     for name, rows in tables.items():
-        _write(rows, base / name / f"block-{block:06d}.parquet")
-    (base / "done" / f"block-{block:06d}.ok").write_text(str(len(stories)))
-    return block, len(articles), len(stories)
+        _write(rows, base / name / f"task-{task:06d}.parquet")
+    (base / "done" / f"task-{task:06d}.ok").write_text(str(count))
+    return task, len(loaded), count
+
+
+TASK_ARTICLES = 150
+"""Blocks are sent to the workers in tasks of about this many articles (fewer, larger files)."""
+
+
+def _tasks(block_refs: list[list[str]]) -> list[list[list[str]]]:
+    """Consecutive blocks packed into tasks of about ``TASK_ARTICLES`` articles (deterministic)."""
+    tasks: list[list[list[str]]] = []
+    size = 0
+    for refs in block_refs:
+        if not tasks or size + len(refs) > TASK_ARTICLES:
+            tasks.append([])
+            size = 0
+        tasks[-1].append(refs)
+        size += len(refs)
+    return tasks
 
 
 # ------------------------------------------------------------------ the driver
@@ -233,19 +252,19 @@ def build(sources: list[str], out: str, runner: Any | None = None, quiet: bool =
         days.append(d.toordinal() if d is not None else None)
     matrix = np.array([r["signature"] for r in sig], dtype=np.int64).reshape(len(sig), -1)
     groups = blocks(matrix, days) if sig else []
-    block_refs = [[sig[i]["ref"] for i in g] for g in groups]
-    todo2 = [(b, r, str(work)) for b, r in enumerate(block_refs)
-             if not (work / "blocks" / "done" / f"block-{b:06d}.ok").exists()]
+    tasks = _tasks([[sig[i]["ref"] for i in g] for g in groups])
+    todo2 = [(t, blocks_, str(work)) for t, blocks_ in enumerate(tasks)
+             if not (work / "blocks" / "done" / f"task-{t:06d}.ok").exists()]
     progress = Progress("grouping and aligning", len(sig), quiet)
-    progress.step(len(sig) - sum(len(r) for _, r, _ in todo2))
-    sizes = {b: len(r) for b, r, _ in todo2}
-    for b, n, s in runner.map(block_task, todo2):
-        progress.step(sizes[b])
-    manifest = _gather(root, work, sig, groups, problems, sources, runner)
+    sizes = {t: sum(len(r) for r in b) for t, b, _ in todo2}
+    progress.step(len(sig) - sum(sizes.values()))
+    for t, n, s in runner.map(block_task, todo2):
+        progress.step(sizes[t])
+    manifest = _gather(root, work, sig, groups, len(tasks), problems, sources, runner)
     return manifest
 
 
-def _gather(root: Path, work: Path, sig: list[dict], groups: list[list[int]], problems: list[str],
+def _gather(root: Path, work: Path, sig: list[dict], groups: list[list[int]], tasks: int, problems: list[str],
             sources: list[str], runner: Any) -> dict[str, Any]:
     """The final tables, sorted by their keys, and the manifest."""
     import pyarrow as pa
@@ -259,8 +278,7 @@ def _gather(root: Path, work: Path, sig: list[dict], groups: list[list[int]], pr
     for name in TABLES:
         if name == "articles":
             continue
-        parts = sorted((work / "blocks" / name).glob("block-*.parquet"))
-        parts = [p for k, p in enumerate(parts) if int(p.stem.split("-")[1]) < len(groups)]
+        parts = [work / "blocks" / name / f"task-{t:06d}.parquet" for t in range(tasks)]
         t = pa.concat_tables([pq.read_table(p, schema=SCHEMAS[name]) for p in parts]) if parts else \
             SCHEMAS[name].empty_table()
         tables[name] = t.sort_by([(k, "ascending") for k in KEYS[name]])

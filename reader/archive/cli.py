@@ -41,8 +41,10 @@ def main(argv: list[str]) -> int:
             return _export(argv[1:])
         if len(argv) == 1 and not argv[0].startswith("-"):
             return _show(argv[0])
+        if len(argv) == 2 and argv[1] == "--outlets":
+            return _outlets(argv[0])
         raise CorpusError("usage: reader corpus build SOURCE… --out DIR | reader corpus export DIR --format passim "
-                          "| reader corpus DIR")
+                          "| reader corpus DIR [--outlets]")
     except (ArchiveUnavailable, CorpusError) as exc:
         from reader.corpus.errors import one_line
 
@@ -124,4 +126,64 @@ def _show(folder: str) -> int:
               f"{one_line(s['title'], 90)}")
     if len(stories) > 50:
         print(f"… and {len(stories) - 50:,} more (query the Parquet tables with DuckDB or pandas)")
+    return 0
+
+
+OUTLETS_SQL = """
+with arts as (select article_id, coalesce(source, 'unknown') as outlet from read_parquet($articles)),
+     output as (select outlet, count(*) as articles from arts group by outlet),
+     sides as (
+        select l.outlet as outlet, r.outlet as other, greatest(p.left_copied, p.right_copied) as shared
+            from read_parquet($pairs) p
+            join arts l on l.article_id = p."left" join arts r on r.article_id = p."right"
+        union all
+        select r.outlet, l.outlet, greatest(p.left_copied, p.right_copied) from read_parquet($pairs) p
+            join arts l on l.article_id = p."left" join arts r on r.article_id = p."right"),
+     copies as (
+        select t.outlet as outlet, f.outlet as other, count(*) as copies, avg(d.share) as copy_share
+            from read_parquet($derived) d
+            join arts t on t.article_id = d.to_id join arts f on f.article_id = d.from_id
+            group by t.outlet, f.outlet)
+select s.outlet, s.other, count(*) as pairs, avg(s.shared) as mean_shared,
+       coalesce(max(c.copies), 0) as copies, max(c.copy_share) as copy_share, max(o.articles) as articles
+from sides s join output o using (outlet) left join copies c on c.outlet = s.outlet and c.other = s.other
+where s.outlet <> s.other
+group by s.outlet, s.other
+order by s.outlet, copies desc, mean_shared desc, s.other
+"""
+
+
+def outlet_matrix(folder: str) -> list[dict]:
+    """For each outlet and each other outlet it shares stories with: the pairs, the mean share of
+    sentences the two articles of a pair have in common as copies or edits, and how many of its
+    articles read as copies of the other's (the ``derived`` table: where the evidence gives a
+    direction) with their mean copied share — through DuckDB over the Parquet tables."""
+    import duckdb
+
+    manifest = _manifest(folder)
+    base = Path(folder)
+    con = duckdb.connect()
+    rows = con.execute(OUTLETS_SQL, {t: str(base / manifest["tables"][t]) for t in ("articles", "pairs", "derived")}
+                       ).fetchall()
+    cols = ["outlet", "other", "pairs", "mean_shared", "copies", "copy_share", "articles"]
+    return [dict(zip(cols, r)) for r in rows]
+
+
+def _outlets(folder: str) -> int:
+    """Per outlet: how much of its output is copied or rewritten from which others."""
+    from reader.corpus.errors import one_line
+
+    rows = outlet_matrix(folder)
+    if not rows:
+        print("No two outlets share a story in this corpus.")
+        return 0
+    current = None
+    for r in rows:
+        if r["outlet"] != current:
+            current = r["outlet"]
+            print(f"{one_line(current, 60)} ({r['articles']:,} articles):")
+        copies = (f"{r['copies']} of its articles read as copies of it ({r['copy_share']:.0%} of their "
+                  f"sentences)" if r["copies"] else "no copies")
+        print(f"    {one_line(r['other'], 50)}: {r['pairs']} pairs, {r['mean_shared']:.0%} copied or edited "
+              f"sentences on average; {copies}")
     return 0

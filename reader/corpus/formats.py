@@ -565,9 +565,23 @@ def count_records(data: bytes) -> int:
     return sum(1 for ln in data.split(b"\n") if ln.strip())
 
 
+_last_lines: list = [None]  # [(the text, its record lines)]: held, so never confused with another
+
+
+def _lines_of(text: str) -> list[str]:
+    """The record lines of a JSON Lines text, split once while the same text is read record by
+    record (the pair is replaced as one object: threads never see one text with another's lines)."""
+    last = _last_lines[0]
+    if last is not None and last[0] is text:
+        return last[1]
+    lines = record_lines(text)
+    _last_lines[0] = (text, lines)
+    return lines
+
+
 def parse_record(text: str, kind: str, name: str, record: int | None) -> Parsed:
     if kind == "jsonl":
-        lines = record_lines(text)
+        lines = _lines_of(text)
         total = len(lines)
         if total == 0:
             return Parsed("")

@@ -294,7 +294,7 @@ def _load_file(raw: str) -> Article:
     if not data:
         article = _empty(name, encoding=None)
     else:
-        decoded = decode_bytes(data, shown)
+        decoded = _decoded_file(key[:2] + key[3:], data, shown) if record is not None else decode_bytes(data, shown)
         kind = kind_for(os.path.basename(p)) or sniff(decoded.text)
         if record is not None and kind not in ("json", "jsonl"):
             raise LoadError(f"{shown}: only JSON and JSON Lines files hold numbered records")
@@ -302,6 +302,20 @@ def _load_file(raw: str) -> Article:
         article = _from_parsed(parsed, name, decoded)
     _cache_put(key, article)
     return article
+
+
+_last_decoded: list = [None]  # [(file key, Decoded)] of the last file read for its records
+
+
+def _decoded_file(key: tuple, data: bytes, shown: str) -> Decoded:
+    """A records file decoded once for all its records (reading record N of a JSON Lines file
+    of thousands no longer decodes the whole file N times)."""
+    last = _last_decoded[0]
+    if last is not None and last[0] == key:
+        return last[1]
+    decoded = decode_bytes(data, shown)
+    _last_decoded[0] = (key, decoded)
+    return decoded
 
 
 def _load_url(url: str) -> Article:
