@@ -23,6 +23,8 @@ MAX_BLOCK = 400
 """The story grouping compares every pair of a block: larger ones are split (longer bands)."""
 DAY_GAP = 3
 """Dated reports further apart than this are never one event (the event model's rule)."""
+WINDOW = 4
+"""Days of a window a too-large dated part is cut into."""
 MAX_BUCKET = 2000
 """A band bucket this full is a common word, not an event: ignored."""
 RARE_ZIPF = 4.5
@@ -102,8 +104,20 @@ def _by_dates(members: list[int], days: list[int | None]) -> list[list[int]]:
             parts.append([m])
     if not parts:
         return [undated] if undated else []
-    max(parts, key=len).extend(undated)
-    return [sorted(p) for p in parts]
+    # A part too large to group (a busy news week chained by shared words) is cut into windows
+    # of WINDOW days: one event's reports mostly fall within a day or two of each other, so
+    # few stories are cut, where longer bands would cut many.
+    out: list[list[int]] = []
+    for part in parts:
+        if len(part) <= MAX_BLOCK:
+            out.append(part)
+            continue
+        windows: dict[int, list[int]] = {}
+        for m in part:
+            windows.setdefault(days[m] // WINDOW, []).append(m)  # type: ignore[operator]
+        out.extend(windows[w] for w in sorted(windows))
+    max(out, key=len).extend(undated)
+    return [sorted(p) for p in out]
 
 
 def blocks(signatures: np.ndarray, days: list[int | None], rows: int = ROWS) -> list[list[int]]:
