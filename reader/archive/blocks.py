@@ -6,8 +6,9 @@ that are rare in general English (the engine's Zipf table): reports of one event
 them (names, places, numbers), reports of others few. Two articles land in one block when any
 band of their signatures agrees (``BANDS`` bands of ``ROWS`` values: pairs with a Jaccard
 similarity of about 0.2 and more mostly do); blocks are the connected components, cut where
-dated members lie more than ``DAY_GAP`` days apart, and a block too large for the story grouping
-(``MAX_BLOCK``) is split again with longer bands. The story layer then groups each block.
+dated members lie more than ``DAY_GAP`` days apart; a block too large for the story grouping
+(``MAX_BLOCK``) is cut into windows of ``WINDOW`` days, and only what is still too large is split
+again with longer bands (which cut stories more often). The story layer then groups each block.
 """
 
 from __future__ import annotations
