@@ -66,7 +66,7 @@ class DaskRunner:
             self.client = Client(address)
         else:
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None, silence_logs=logging.ERROR)
+                                         dashboard_address=":0", silence_logs=logging.ERROR)  # any free port
             self.client = Client(self._cluster)
         self.workers = len(self.client.scheduler_info().get("workers", {})) or workers
 
