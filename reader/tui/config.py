@@ -35,7 +35,12 @@ def load_config() -> dict[str, Any]:
 
 def save_config(data: dict[str, Any]) -> bool:
     """Write the settings atomically; returns False (silently) if the disk says no."""
-    path = config_path()
+    return write_json(config_path(), data)
+
+
+def write_json(path: Path, data: dict[str, Any]) -> bool:
+    """Write ``data`` as JSON at ``path`` atomically (a temporary file, then a rename); False
+    (silently) when the disk says no."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")

@@ -66,12 +66,6 @@ def save_place(paths: list[str], place: dict[str, Any]) -> bool:
     if len(data) > KEEP:  # the oldest go
         keep = sorted(data, key=lambda k: data[k].get("at", 0) if isinstance(data[k], dict) else 0)[-KEEP:]
         data = {k: data[k] for k in keep}
-    path = state_dir() / FILE_NAME
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        return False
-    return True
+    from reader.tui.config import write_json
+
+    return write_json(state_dir() / FILE_NAME, data)
