@@ -32,10 +32,13 @@ from typing import Any
 
 from reader.archive.ids import article_id
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CHUNK = 200
 """Articles per signature task."""
 TABLES = ("articles", "stories", "pairs", "links", "facts", "quotes", "conflicts", "derived")
+WORK_TABLES = ("marks", *TABLES[1:])
+"""What each block task writes (``marks``: each article's boilerplate and content digest as it
+was aligned, joined into ``articles``)."""
 
 
 # ------------------------------------------------------------------ runners
@@ -130,11 +133,11 @@ def block_task(task: int, blocks: list[list[str]], work: str) -> tuple[int, int,
     from reader.archive.rows import story_rows
     from reader.corpus.load import load_article
     from reader.story.grouping import Story, group
-    from reader.story.library import Library
+    from reader.story.library import Library, content_key
 
     # Read in reference order: the records of one JSON Lines file one after the other.
     loaded = {ref: load_article(ref) for ref in sorted(r for refs in blocks for r in refs)}
-    tables: dict[str, list[dict]] = {t: [] for t in TABLES if t != "articles"}
+    tables: dict[str, list[dict]] = {t: [] for t in WORK_TABLES}
     count = 0
     for refs in blocks:
         articles = [loaded[ref] for ref in refs]
@@ -146,6 +149,9 @@ def block_task(task: int, blocks: list[list[str]], work: str) -> tuple[int, int,
         for story in stories:
             for name, rows in story_rows(story, [ids[id(a)] for a in story.articles], library).items():
                 tables[name].extend(rows)
+        for a in articles:  # as aligned (boilerplate is re-marked with the block as context)
+            tables["marks"].append({"article_id": ids[id(a)], "boilerplate": [s.id for s in a.sentences if s.boilerplate],
+                                    "content": content_key(a)})
     base = Path(work) / "blocks"
     for name, rows in tables.items():
         _write(rows, base / name / f"task-{task:06d}.parquet")
@@ -176,7 +182,7 @@ def _same_sources(work: Path, refs: list[str]) -> None:
     import shutil
 
     stamp = work / "sources.sha1"
-    digest = hashlib.sha1("\n".join(refs).encode("utf-8", "surrogatepass")).hexdigest()
+    digest = hashlib.sha1("\n".join([f"schema {SCHEMA_VERSION}", *refs]).encode("utf-8", "surrogatepass")).hexdigest()
     try:
         same = stamp.read_text() == digest
     except OSError:
@@ -185,7 +191,7 @@ def _same_sources(work: Path, refs: list[str]) -> None:
         for sub in work.iterdir():
             if sub.is_dir():
                 shutil.rmtree(sub)
-        for sub in ("signatures", *(f"blocks/{t}" for t in TABLES if t != "articles"), "blocks/done"):
+        for sub in ("signatures", *(f"blocks/{t}" for t in WORK_TABLES), "blocks/done"):
             (work / sub).mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest)
 
@@ -229,7 +235,7 @@ def build(sources: list[str], out: str, runner: Any | None = None, quiet: bool =
     runner = runner or InProcess()
     root = Path(out)
     work = root / "_work"
-    for sub in ("signatures", *(f"blocks/{t}" for t in TABLES if t != "articles"), "blocks/done"):
+    for sub in ("signatures", *(f"blocks/{t}" for t in WORK_TABLES), "blocks/done"):
         (work / sub).mkdir(parents=True, exist_ok=True)
     paths, problems = collect_paths(list(sources))
     refs = sorted(dict.fromkeys(str(p) for p in paths))
@@ -275,9 +281,7 @@ def _gather(root: Path, work: Path, sig: list[dict], groups: list[list[int]], ta
     counts = {}
     story_of: dict[str, str] = {}
     tables: dict[str, Any] = {}
-    for name in TABLES:
-        if name == "articles":
-            continue
+    for name in WORK_TABLES:
         parts = [work / "blocks" / name / f"task-{t:06d}.parquet" for t in range(tasks)]
         t = pa.concat_tables([pq.read_table(p, schema=SCHEMAS[name]) for p in parts]) if parts else \
             SCHEMAS[name].empty_table()
@@ -285,8 +289,10 @@ def _gather(root: Path, work: Path, sig: list[dict], groups: list[list[int]], ta
     for row in tables["stories"].select(["story_id", "article_ids"]).to_pylist():
         for a in row["article_ids"]:
             story_of[a] = row["story_id"]
+    marks = {r["article_id"]: r for r in tables.pop("marks").to_pylist()}
     arts = [{k: r[k] for k in ("article_id", "ref", "title", "source", "date", "url", "sentences")}
-            | {"story_id": story_of.get(r["article_id"])} for r in sig]
+            | {"story_id": story_of.get(r["article_id"])}
+            | {k: marks.get(r["article_id"], {}).get(k) for k in ("boilerplate", "content")} for r in sig]
     tables["articles"] = pa.Table.from_pylist(arts, schema=SCHEMAS["articles"]).sort_by([("article_id", "ascending")])
     for name, t in tables.items():
         tmp = root / f"{name}.parquet.tmp"

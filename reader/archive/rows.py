@@ -33,7 +33,8 @@ def story_rows(story: Story, ids: list[str], library: Library) -> dict[str, list
         d = ov.derivation(p.left, p.right)
         out["pairs"].append({
             "story_id": sid, "left": ids[p.left], "right": ids[p.right], "similarity": p.similarity, "links": p.links,
-            "left_unique": p.left_unique, "right_unique": p.right_unique, "one_event": p.one_event,
+            "left_unique": p.left_unique, "right_unique": p.right_unique,
+            "same_event": ov.comparisons[p.left, p.right].stats.same_event, "one_event": p.one_event,
             "left_copied": d.share(p.left) if d else 0.0, "right_copied": d.share(p.right) if d else 0.0,
         })
         c = ov.comparisons[p.left, p.right]
@@ -41,7 +42,8 @@ def story_rows(story: Story, ids: list[str], library: Library) -> dict[str, list
             out["links"].append({
                 "story_id": sid, "left": ids[p.left], "right": ids[p.right], "link": k, "left_ids": m.left,
                 "right_ids": m.right, "kind": m.kind, "score": m.score, "aligned": m.aligned,
-                "conflicts": json.dumps([x.as_dict() for x in m.conflicts]),
+                "conflicts": json.dumps([x.as_dict() | {"left_span": list(x.left_span), "right_span": list(x.right_span)}
+                                         for x in m.conflicts]),
             })
             for x in m.conflicts:
                 out["conflicts"].append({

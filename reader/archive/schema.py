@@ -1,14 +1,19 @@
 """The Parquet tables of a built corpus (readable with DuckDB, pandas, Spark, Arrow).
 
 ``articles``   one row per article read: ``article_id`` (from its reference), ``ref`` (the path, or
-               ``FILE.jsonl#N``), title, source, date, url, sentences (count), ``story_id``.
+               ``FILE.jsonl#N``), title, source, date, url, sentences (count), ``story_id``, the
+               ids of the sentences taken as boilerplate when it was aligned, and ``content``: a
+               digest of its text, date and those marks (the TUI shows the stored alignment only
+               while the article still reads so).
 ``stories``    one row per story: ``story_id``, title, ``article_ids`` (by date), sources, first and
                last date, and how many articles/outlets it has.
 ``pairs``      one row per pair of a story's articles (``left`` ran first): similarity, link count,
-               sentences only each side has, whether they were judged one event, and the share of
-               each side's sentences copied or edited from the other.
+               sentences only each side has, the engine's confidence they report one event
+               (``same_event``) and whether they were judged so, and the share of each side's
+               sentences copied or edited from the other.
 ``links``      one row per sentence link of a pair: sentence ids each side, kind, confidence,
-               aligned or not, and its conflicting details (JSON).
+               aligned or not, and its conflicting details (JSON: ``[{kind, left, right,
+               left_span, right_span}]``, spans as character offsets into each side's text).
 ``facts``      one row per fact of a story: its text and the articles (and sentences) reporting it.
 ``quotes``     one row per occurrence of a quote: quote id, speaker, the story's wording, this
                article's wording, sentences, altered, speaker differs.
@@ -30,6 +35,10 @@ SCHEMAS = {
     "articles": pa.schema([
         ("article_id", pa.string()), ("ref", pa.string()), ("title", pa.string()), ("source", pa.string()),
         ("date", pa.string()), ("url", pa.string()), ("sentences", pa.int32()), ("story_id", pa.string()),
+        ("boilerplate", _ids), ("content", pa.string()),
+    ]),
+    "marks": pa.schema([  # a build's working table: each article as it was aligned
+        ("article_id", pa.string()), ("boilerplate", _ids), ("content", pa.string()),
     ]),
     "stories": pa.schema([
         ("story_id", pa.string()), ("title", pa.string()), ("article_ids", pa.list_(pa.string())),
@@ -38,7 +47,8 @@ SCHEMAS = {
     ]),
     "pairs": pa.schema([
         ("story_id", pa.string()), ("left", pa.string()), ("right", pa.string()), ("similarity", pa.float64()),
-        ("links", pa.int32()), ("left_unique", pa.int32()), ("right_unique", pa.int32()), ("one_event", pa.bool_()),
+        ("links", pa.int32()), ("left_unique", pa.int32()), ("right_unique", pa.int32()), ("same_event", pa.float64()),
+        ("one_event", pa.bool_()),
         ("left_copied", pa.float64()), ("right_copied", pa.float64()),
     ]),
     "links": pa.schema([
@@ -65,6 +75,7 @@ SCHEMAS = {
     ]),
 }
 KEYS = {
+    "marks": ["article_id"],
     "articles": ["article_id"], "stories": ["story_id"], "pairs": ["story_id", "left", "right"],
     "links": ["story_id", "left", "right", "link"], "facts": ["story_id", "fact"],
     "quotes": ["story_id", "quote", "article_id"], "conflicts": ["story_id", "left", "right", "link", "kind"],

@@ -114,6 +114,8 @@ class Library:
         """Paths of stubs: listed from a peek, not loaded yet."""
         self.failed: dict[str, str] = {}
         """Path -> why a listed article could not be loaded when asked for."""
+        self.cache_size = CACHE_SIZE
+        """Comparisons kept (a library restored from a corpus keeps every pair of its story)."""
         self._comparisons: OrderedDict[tuple[str, str, bool, tuple], Comparison] = OrderedDict()
         """Keyed (left content, right content, same_event, corrections' fingerprint); the
         engine's own comparison under an empty fingerprint."""
@@ -304,7 +306,7 @@ class Library:
     def _keep(self, key: tuple, comparison: Comparison) -> None:
         with _CACHE_LOCK:
             self._comparisons[key] = comparison
-            while len(self._comparisons) > CACHE_SIZE:
+            while len(self._comparisons) > self.cache_size:
                 self._comparisons.popitem(last=False)
 
     def _corrections_of(self, left: Article, right: Article, kl: str, kr: str) -> tuple[Correction, ...]:
