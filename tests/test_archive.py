@@ -151,9 +151,9 @@ def test_the_cli_builds_shows_and_says_how_to_add_the_extra(tmp_path):
 
 def test_the_outlet_view_says_who_copies_whom(reference):
     pytest.importorskip("duckdb")
-    from reader.archive.cli import outlet_matrix
+    from reader.archive.stored import StoredCorpus
 
-    rows = {(r["outlet"], r["other"]): r for r in outlet_matrix(str(reference))}
+    rows = {(r["outlet"], r["other"]): r for r in StoredCorpus(reference).outlet_rows()}
     copy = rows["DailyBuzz Now", "Coastline Wire"]
     assert copy["copies"] == 1 and copy["copy_share"] == pytest.approx(6 / 8)
     assert rows["Coastline Wire", "DailyBuzz Now"]["copies"] == 0, "the wire copies no one"

@@ -2,7 +2,8 @@
 
     reader corpus build SOURCE… --out DIR [--workers N | --scheduler tcp://HOST:8786] [--quiet]
     reader corpus export DIR --format passim [-o FILE]
-    reader corpus DIR            (the stories, the most widely covered first)
+    reader corpus DIR            (the stories in the TUI; a list when not on a terminal, or --list)
+    reader corpus DIR --outlets  (per outlet: how much of its output is copied from which others)
 
 Without the corpus extra each says in one line how to add it. Problems are one line on stderr
 and exit code 2.
@@ -14,11 +15,11 @@ import json
 import sys
 from pathlib import Path
 
-from reader.archive import ArchiveUnavailable, require
+from reader.archive import ArchiveUnavailable, CorpusError, require
 
-
-class CorpusError(Exception):
-    """A problem with the user's request: one line."""
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from reader.archive.stored import StoredCorpus
 
 
 def _parser(prog: str):
@@ -39,13 +40,11 @@ def main(argv: list[str]) -> int:
             return _build(argv[1:])
         if argv and argv[0] == "export":
             return _export(argv[1:])
-        if len(argv) == 1 and not argv[0].startswith("-"):
-            return _show(argv[0])
-        if len(argv) == 2 and argv[1] == "--outlets":
-            return _outlets(argv[0])
-        raise CorpusError("usage: reader corpus build SOURCE… --out DIR | reader corpus export DIR --format passim "
-                          "| reader corpus DIR [--outlets]")
-    except (ArchiveUnavailable, CorpusError) as exc:
+        return _open(argv)
+    except ArchiveUnavailable as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 2
+    except CorpusError as exc:
         from reader.corpus.errors import one_line
 
         print(f"reader: {one_line(str(exc), 600)}", file=sys.stderr)
@@ -77,26 +76,16 @@ def _build(argv: list[str]) -> int:
     return 0
 
 
-def _manifest(folder: str) -> dict:
-    path = Path(folder) / "manifest.json"
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise CorpusError(f"{folder}: not a built corpus (no readable manifest.json; build one with "
-                          "reader corpus build)") from None
-    if manifest.get("format") != "reader-corpus":
-        raise CorpusError(f"{folder}: not a reader corpus")
-    return manifest
-
-
 def _export(argv: list[str]) -> int:
     p = _parser("reader corpus export")
     p.add_argument("folder", metavar="DIR")
     p.add_argument("--format", choices=("passim",), default="passim")
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: standard output)")
     args = p.parse_args(argv)
-    _manifest(args.folder)
     from reader.archive.passim import passim_lines
+    from reader.archive.stored import read_manifest
+
+    read_manifest(args.folder)
 
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
@@ -108,72 +97,54 @@ def _export(argv: list[str]) -> int:
     return 0
 
 
-def _show(folder: str) -> int:
-    """The stories of a built corpus, the most widely covered first (a first look; the TUI's
-    corpus browser is to come)."""
-    manifest = _manifest(folder)
-    import pyarrow.parquet as pq
+def _open(argv: list[str]) -> int:
+    """``reader corpus DIR [--list | --outlets]``: the TUI on a terminal, else the story list."""
+    from reader.archive.stored import StoredCorpus
 
-    stories = pq.read_table(Path(folder) / manifest["tables"]["stories"]).to_pylist()
-    stories.sort(key=lambda s: (-s["outlets"], -s["articles"], s["first_date"] or "", s["story_id"]))
-    rows = manifest["rows"]
-    print(f"{rows['articles']:,} articles, {rows['stories']:,} stories, {rows['pairs']:,} pairs, "
-          f"{rows['links']:,} links")
-    from reader.corpus.errors import one_line
+    p = _parser("reader corpus")
+    p.add_argument("folder", metavar="DIR", help="a corpus built with reader corpus build")
+    p.add_argument("--list", action="store_true", help="print the stories (widest coverage first), no TUI")
+    p.add_argument("--outlets", action="store_true", help="per outlet: how much of its output is copied from which others")
+    p.add_argument("--limit", type=int, default=50, help="stories listed (default 50; 0: all)")
+    args = p.parse_args(argv)
+    corpus = StoredCorpus(args.folder)
+    try:
+        if args.outlets:
+            return _outlets(corpus)
+        if args.list or not (sys.stdout.isatty() and sys.stdin.isatty()):
+            return _show(corpus, args.limit)
+    except BaseException:
+        corpus.close()
+        raise
+    from reader.tui.corpus import run_corpus
 
-    for s in stories[:50]:
-        print(f"{s['outlets']:>3} outlets {s['articles']:>4} articles  {s['first_date'] or '          '}  "
-              f"{one_line(s['title'], 90)}")
-    if len(stories) > 50:
-        print(f"… and {len(stories) - 50:,} more (query the Parquet tables with DuckDB or pandas)")
+    return run_corpus(corpus)
+
+
+def _show(corpus: StoredCorpus, limit: int) -> int:
+    """The stories of a built corpus, the most widely covered first."""
+    from reader.corpus.errors import one_line, plural
+
+    total, stories = corpus.stories(limit=limit if limit > 0 else 1 << 62)
+    rows = corpus.rows
+    print(f"{rows.get('articles', 0):,} articles, {rows.get('stories', 0):,} stories, {rows.get('pairs', 0):,} pairs, "
+          f"{rows.get('links', 0):,} links")
+    for s in stories:
+        print(f"{s.outlets:>3} {'outlet ' if s.outlets == 1 else 'outlets'} {s.articles:>4} "
+              f"{'article ' if s.articles == 1 else 'articles'}  {(s.first_date or '')[:10]:10}  "
+              f"{one_line(s.title, 90)}")
+    if total > len(stories):
+        print(f"… and {total - len(stories):,} more (reader corpus DIR --limit 0, or query the Parquet tables with "
+              "DuckDB or pandas)")
     return 0
 
 
-OUTLETS_SQL = """
-with arts as (select article_id, coalesce(source, 'unknown') as outlet from read_parquet($articles)),
-     output as (select outlet, count(*) as articles from arts group by outlet),
-     sides as (
-        select l.outlet as outlet, r.outlet as other, greatest(p.left_copied, p.right_copied) as shared
-            from read_parquet($pairs) p
-            join arts l on l.article_id = p."left" join arts r on r.article_id = p."right"
-        union all
-        select r.outlet, l.outlet, greatest(p.left_copied, p.right_copied) from read_parquet($pairs) p
-            join arts l on l.article_id = p."left" join arts r on r.article_id = p."right"),
-     copies as (
-        select t.outlet as outlet, f.outlet as other, count(*) as copies, avg(d.share) as copy_share
-            from read_parquet($derived) d
-            join arts t on t.article_id = d.to_id join arts f on f.article_id = d.from_id
-            group by t.outlet, f.outlet)
-select s.outlet, s.other, count(*) as pairs, avg(s.shared) as mean_shared,
-       coalesce(max(c.copies), 0) as copies, max(c.copy_share) as copy_share, max(o.articles) as articles
-from sides s join output o using (outlet) left join copies c on c.outlet = s.outlet and c.other = s.other
-where s.outlet <> s.other
-group by s.outlet, s.other
-order by s.outlet, copies desc, mean_shared desc, s.other
-"""
-
-
-def outlet_matrix(folder: str) -> list[dict]:
-    """For each outlet and each other outlet it shares stories with: the pairs, the mean share of
-    sentences the two articles of a pair have in common as copies or edits, and how many of its
-    articles read as copies of the other's (the ``derived`` table: where the evidence gives a
-    direction) with their mean copied share — through DuckDB over the Parquet tables."""
-    import duckdb
-
-    manifest = _manifest(folder)
-    base = Path(folder)
-    con = duckdb.connect()
-    rows = con.execute(OUTLETS_SQL, {t: str(base / manifest["tables"][t]) for t in ("articles", "pairs", "derived")}
-                       ).fetchall()
-    cols = ["outlet", "other", "pairs", "mean_shared", "copies", "copy_share", "articles"]
-    return [dict(zip(cols, r)) for r in rows]
-
-
-def _outlets(folder: str) -> int:
+def _outlets(corpus: StoredCorpus) -> int:
     """Per outlet: how much of its output is copied or rewritten from which others."""
-    from reader.corpus.errors import one_line
+    from reader.archive.stored import outlet_line
+    from reader.corpus.errors import one_line, plural
 
-    rows = outlet_matrix(folder)
+    rows = corpus.outlet_rows()
     if not rows:
         print("No two outlets share a story in this corpus.")
         return 0
@@ -181,9 +152,6 @@ def _outlets(folder: str) -> int:
     for r in rows:
         if r["outlet"] != current:
             current = r["outlet"]
-            print(f"{one_line(current, 60)} ({r['articles']:,} articles):")
-        copies = (f"{r['copies']} of its articles read as copies of it ({r['copy_share']:.0%} of their "
-                  f"sentences)" if r["copies"] else "no copies")
-        print(f"    {one_line(r['other'], 50)}: {r['pairs']} pairs, {r['mean_shared']:.0%} copied or edited "
-              f"sentences on average; {copies}")
+            print(f"{one_line(current, 60)} ({plural(r['articles'], 'article')}):")
+        print("    " + outlet_line(r))
     return 0
