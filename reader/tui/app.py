@@ -36,6 +36,8 @@ class ReaderApp(App[int]):
     """``reader PATH...``: articles side by side, aligned sentence by sentence."""
 
     TITLE = "reader"
+    HELP_LEAD = ""
+    """A paragraph help starts with (the corpus browser's says how to use it)."""
     CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "comparison.tcss"]
     COMMANDS = App.COMMANDS | {AppCommands}
     BINDINGS = [
@@ -177,4 +179,4 @@ class ReaderApp(App[int]):
         if self.screen.id == "help":
             self.pop_screen()
         else:
-            self.push_screen(HelpScreen(binding_rows(self, self.screen)))
+            self.push_screen(HelpScreen(binding_rows(self, self.screen), self.HELP_LEAD))

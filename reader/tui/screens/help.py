@@ -94,10 +94,24 @@ STORY_HELP = (
 )
 
 
-def help_content(bindings: list[tuple[str, str]]) -> Content:
+CORPUS_HELP = (
+    "A corpus (reader corpus DIR): its stories, the most widely covered first (outlets, then "
+    "articles). / filters as you type: words of a title (every word, any article's title), "
+    "outlet:NAME (part of the name; outlet:\"two words\" in quotes), from:YYYY-MM-DD and "
+    "to:YYYY-MM-DD (stories running on any day between), outlets:N and articles:N (at least so "
+    "many); enter goes back to the list, escape clears the filter. Enter opens a story: its "
+    "overview and its pairs come from what the build stored (nothing is aligned again; an article "
+    "whose file changed since is compared afresh, and said so); escape in the pair view comes back "
+    "to the list. t shows outlets × outlets: how much of each outlet's article is the same as or an "
+    "edit of another outlet's on the same story, and how many of its articles read as copies."
+)
+
+
+def help_content(bindings: list[tuple[str, str]], lead: str = "") -> Content:
     width = max((len(k) for k, _ in bindings), default=8) + 2
     # The marks first: they are what a new reader looks up; the keys follow (scroll: j/k, pgdn).
-    parts: list[str | tuple[str, str]] = [("Marks", "bold underline"), "\n"]
+    parts: list[str | tuple[str, str]] = [lead, "\n\n"] if lead else []
+    parts += [("Marks", "bold underline"), "\n"]
     for mark, meaning in LEGEND:
         parts += [(f" {mark}  ", "bold"), meaning, "\n"]
     parts += ["\n", NUMBERS_HELP, "\n\n", ("Keys", "bold underline"), "\n"]
@@ -129,13 +143,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,question_mark,q", "dismiss", "Close help", id="reader.help_close"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str]], lead: str = "") -> None:
         super().__init__(id="help")
         self.rows = rows
+        self.lead = lead
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(help_content(self.rows), id="help-text")
+            yield Static(help_content(self.rows, self.lead), id="help-text")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

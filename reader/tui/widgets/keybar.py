@@ -125,7 +125,7 @@ class KeyBar(Widget):
             width -= self._width_of(palette[0]) + 1
         if sum(self._width_of(b) for b, _, _ in items) <= width:
             return items
-        keep = [it for it in items if it[0].action.endswith(("help", "quit", "close"))]
+        keep = [it for it in items if it[0].action.endswith(("help", "quit", "close", "stories"))]
         room = width - sum(self._width_of(b) for b, _, _ in keep)
         out = []
         for it in items:
