@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from rapidfuzz import fuzz
 
@@ -18,10 +20,36 @@ NEAR_CHAR = 0.72  # character similarity above which a link is an edited copy
 _CONT_MIN, _CONT_MAX = SIGNALS.index("cont_min"), SIGNALS.index("cont_max")
 
 
+_REUSE: dict[int, tuple[Article, bytes, list[Unit], list[int]]] | None = None
+"""Units made once per article while :func:`reusing_units` is on (None: off)."""
+
+
+@contextmanager
+def reusing_units() -> Iterator[None]:
+    """Within it, each article's units are made once (per article object and boilerplate marks)
+    and given to every comparison and grouping that asks. Only for one thread comparing one pair
+    at a time — a corpus build's task: units carry the norms of the comparison being made."""
+    global _REUSE
+    before, _REUSE = _REUSE, {}
+    try:
+        yield
+    finally:
+        _REUSE = before
+
+
 def units(article: Article) -> tuple[list[Unit], list[int]]:
     """A Unit per body sentence (boilerplate never links), and the sentence id of each."""
+    cache = _REUSE
+    if cache is not None:
+        marks = bytes(s.boilerplate for s in article.sentences)
+        hit = cache.get(id(article))
+        if hit is not None and hit[0] is article and hit[1] == marks:
+            return hit[2], hit[3]
     body = [s for s in article.sentences if not s.boilerplate]
-    return [Unit(s.text, k, s.paragraph == 0) for k, s in enumerate(body)], [s.id for s in body]
+    made = [Unit(s.text, k, s.paragraph == 0) for k, s in enumerate(body)], [s.id for s in body]
+    if cache is not None:
+        cache[id(article)] = (article, marks, *made)
+    return made
 
 
 def classify(a: str, b: str, link: Link | None = None) -> tuple[Kind, float]:
@@ -63,6 +91,8 @@ def compare(left: Article, right: Article, same_event: bool = False) -> Comparis
 def _compare(left: Article, right: Article, force: bool) -> Comparison:
     lu, lids = units(left)
     ru, rids = units(right)
+    if ru is lu:  # one article against itself, units reused: each side needs its own norms
+        ru = [Unit(u.text, u.index, u.title) for u in lu]
     links: list[Link] = []
     event = 0.0
     one_event = False
