@@ -115,12 +115,31 @@ def test_other_sources_start_afresh(reference, tmp_path):
     assert any(c.startswith("signature_task") for c in runner.calls)
 
 
-def test_blocks_join_what_shares_distinctive_words_and_split_far_dates():
+def test_blocks_follow_dates_and_where_news_is_dense_words(monkeypatch):
     words = [["lindell", "dockwork", "strike", "brill", "harbour", f"x{k}"] for k in range(3)]
     words += [["marrow", "flood", "valley", "rescue", "rain", f"y{k}"] for k in range(3)]
     sigs = np.array([blk.signature(w) for w in words])
-    groups = blk.blocks(sigs, [100, 101, 102, 100, 101, 400])
-    assert [0, 1, 2] in groups and [3, 4] in groups and [5] in groups, groups
+    # Few articles: a run of dates is one block (the grouping tells its stories apart); dates
+    # further apart than one event's reports ever are never share a block.
+    assert blk.blocks(sigs, [100, 101, 102, 100, 101, 400]) == [[0, 1, 2, 3, 4], [5]]
+    # An undated article joins the block of the dated ones it shares words with.
+    assert blk.blocks(sigs, [100, 101, None, 300, 301, 400]) == [[0, 1, 2], [3, 4], [5]]
+    # Dense news (more in a few days than a block holds): blocks by words, then dates.
+    monkeypatch.setattr(blk, "MAX_BLOCK", 3)
+    assert blk.blocks(sigs, [100, 101, 102, 100, 101, 400]) == [[0, 1, 2], [3, 4], [5]]
+
+
+def test_a_long_sparse_run_of_dates_is_cut_where_fewest_pairs_part(monkeypatch):
+    monkeypatch.setattr(blk, "DATE_BLOCK", 6)
+    monkeypatch.setattr(blk, "MAX_BLOCK", 8)
+    # Two a day for four days, a quiet day (one), then two a day again: one run (no gap > 3 days).
+    days = [0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 5, 6, 6, 7, 7]
+    sigs = np.array([blk.signature([f"w{k}"]) for k in range(len(days))])
+    chunks = blk.blocks(sigs, days)
+    # Four busy days fill a block; it ends on day 3, where fewer possible pairs part than on day 2.
+    assert chunks == [list(range(8)), list(range(8, 15))]
+    spans = [sorted({days[m] for m in c}) for c in chunks]
+    assert all(s == list(range(s[0], s[-1] + 1)) for s in spans), "a block is a stretch of days"
 
 
 def test_passim_export(reference):

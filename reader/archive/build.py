@@ -132,7 +132,8 @@ def block_task(task: int, blocks: list[list[str]], work: str) -> tuple[int, int,
     stories)."""
     from reader.archive.rows import story_rows
     from reader.corpus.load import load_article
-    from reader.story.grouping import Story, group
+    from reader.engine.compare import reusing_units
+    from reader.story.grouping import Story
     from reader.story.library import Library, content_key
 
     # Read in reference order: the records of one JSON Lines file one after the other.
@@ -144,11 +145,13 @@ def block_task(task: int, blocks: list[list[str]], work: str) -> tuple[int, int,
         ids = {id(a): article_id(ref) for a, ref in zip(articles, refs)}
         library = Library(articles)
         library.corrections = None  # an archive is the engine's: no one's notes apply
-        stories = (group(articles) if len(articles) > 1 else []) or [Story(1, a.title, [a]) for a in articles]
-        count += len(stories)
-        for story in stories:
-            for name, rows in story_rows(story, [ids[id(a)] for a in story.articles], library).items():
-                tables[name].extend(rows)
+        with reusing_units():  # one comparison at a time here: each article's units made once
+            # As reader stories does: boilerplate marked with the block as context, then grouped.
+            stories = (library.stories() if len(articles) > 1 else []) or [Story(1, a.title, [a]) for a in articles]
+            count += len(stories)
+            for story in stories:
+                for name, rows in story_rows(story, [ids[id(a)] for a in story.articles], library).items():
+                    tables[name].extend(rows)
         for a in articles:  # as aligned (boilerplate is re-marked with the block as context)
             tables["marks"].append({"article_id": ids[id(a)], "boilerplate": [s.id for s in a.sentences if s.boilerplate],
                                     "content": content_key(a)})
