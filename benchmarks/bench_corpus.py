@@ -150,12 +150,19 @@ def grouping_f1(out: Path, gold: dict[str, str]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], keep: Path | None = None) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="reader-corpus-bench-"))
     try:
         previous = None
+        outs: dict[int, Path] = {}
         for size in sizes:
-            elapsed, peak, out, gold = run(size, 2, tmp)
+            kept = keep is not None and size == sizes[-1]
+            if kept:
+                keep.mkdir(parents=True, exist_ok=True)
+            elapsed, peak, out, gold = run(size, 2, keep if kept else tmp)
+            outs[size] = out
+            if kept:
+                print(f"kept: the corpus in {out}, its articles in {keep / f'src-{size}'}")
             p, r, f = grouping_f1(out, gold)
             grow = f" (×{elapsed / previous[1]:.2f} the time for ×{size / previous[0]:.1f} the articles)" if previous else ""
             print(f"{size:,} articles, 2 workers: {elapsed:.1f} s, {size / elapsed:.0f} articles/s, peak memory "
@@ -166,7 +173,7 @@ def main(sizes: list[int]) -> None:
         if size > 10000:
             return  # the 1-worker comparison is made on a small corpus
         elapsed1, peak1, out1, _ = run(size, 1, tmp)
-        same = all(pq.read_table(out1 / f"{t}.parquet").equals(pq.read_table(tmp / f"out-{size}-2" / f"{t}.parquet"))
+        same = all(pq.read_table(out1 / f"{t}.parquet").equals(pq.read_table(outs[size] / f"{t}.parquet"))
                    for t in TABLES)
         print(f"{size:,} articles, 1 worker: {elapsed1:.1f} s; tables identical to 2 workers': {same}")
     finally:
@@ -174,4 +181,10 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [2000, 10000, 30000])
+    args = sys.argv[1:]
+    kept = None
+    if "--keep" in args:  # --keep DIR: keep the largest corpus built (for bench_corpus_browse.py)
+        at = args.index("--keep")
+        kept = Path(args[at + 1])
+        del args[at:at + 2]
+    main([int(a) for a in args] or [2000, 10000, 30000], kept)
