@@ -11,8 +11,12 @@ Figures: articles per second, peak resident memory of any worker, and, for the o
 pairwise F1 of the grouping against PAC's stories (a pair of articles is right when both are in
 one PAC story and in one built story).
 
-Run: python benchmarks/bench_corpus.py [SIZE ...]   (default 2000 10000 30000; reads ../shared/data;
-the 1-worker check runs on the first size when it is 10,000 or fewer)
+Run: python benchmarks/bench_corpus.py [SIZE ...] [--dense] [--keep DIR]   (default 2000 10000 30000;
+reads ../shared/data; the 1-worker check runs on the first size when it is 10,000 or fewer).
+``--dense`` moves every date into one month, each story keeping the days between its reports (the
+originals too): more articles in a few days than a block holds, so blocks come from words (LSH)
+rather than from dates alone. ``--keep DIR`` keeps the largest corpus built (for
+bench_corpus_browse.py).
 """
 
 from __future__ import annotations
@@ -48,6 +52,32 @@ def pac() -> list[tuple[str, dict]]:
     return out
 
 
+DENSE_START = "2024-03-01"
+DENSE_DAYS = 28
+"""``--dense``: every article dated within these four weeks (as a month of many outlets is)."""
+
+
+def dense_date(date: str | None, story: str, k: int) -> str | None:
+    """A story's dates moved into the dense month, keeping the days between its reports: copy
+    ``k`` of story ``story`` starts on a day of its own."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat((date or "")[:10])
+    except ValueError:
+        return None
+    first = _first_day(story)
+    start = dt.date.fromisoformat(DENSE_START) + dt.timedelta(days=random.Random(f"{story}-{k}-day").randrange(DENSE_DAYS))
+    return (start + (day - first)).isoformat() if first else None
+
+
+_FIRSTS: dict[str, object] = {}
+
+
+def _first_day(story: str):
+    return _FIRSTS.get(story)
+
+
 def variant(record: dict, story: str, k: int) -> dict:
     """Copy ``k`` of a story as another event: its distinctive words renamed, dates moved."""
     rng = random.Random(f"{story}-{k}")
@@ -74,16 +104,29 @@ def variant(record: dict, story: str, k: int) -> dict:
     return out
 
 
-def make_corpus(size: int, folder: Path) -> dict[str, str]:
-    """Write ``size`` articles as JSON Lines; returns ref -> PAC story for the originals."""
+def make_corpus(size: int, folder: Path, dense: bool = False) -> dict[str, str]:
+    """Write ``size`` articles as JSON Lines; returns ref -> PAC story for the originals.
+    ``dense``: every date moved into one month (each story keeping the days between its reports)."""
+    import datetime as dt
+
     base = pac()
+    for story, rec in base:
+        try:
+            day = dt.date.fromisoformat((rec.get("date") or "")[:10])
+        except ValueError:
+            continue
+        if story not in _FIRSTS or day < _FIRSTS[story]:  # type: ignore[operator]
+            _FIRSTS[story] = day
     gold: dict[str, str] = {}
     lines_per_file = 1000
-    records = [(story, rec) for story, rec in base]
+    records = [(story, dict(rec, date=dense_date(rec.get("date"), story, 0)) if dense else rec) for story, rec in base]
     k = 1
     while len(records) < size:
         for story, rec in base:
-            records.append((f"{story}~{k}", variant(rec, story, k)))
+            v = variant(rec, story, k)
+            if dense:
+                v["date"] = dense_date(rec.get("date"), story, k)
+            records.append((f"{story}~{k}", v))
             if len(records) >= size:
                 break
         k += 1
@@ -113,9 +156,9 @@ def peak_memory(runner: DaskRunner, stop: threading.Event, peaks: dict) -> None:
         stop.wait(0.5)
 
 
-def run(size: int, workers: int, tmp: Path) -> tuple[float, int, Path, dict[str, str]]:
+def run(size: int, workers: int, tmp: Path, dense: bool = False) -> tuple[float, int, Path, dict[str, str]]:
     src = tmp / f"src-{size}"
-    gold = make_corpus(size, src) if not src.exists() else json.loads((tmp / f"gold-{size}.json").read_text())
+    gold = make_corpus(size, src, dense) if not src.exists() else json.loads((tmp / f"gold-{size}.json").read_text())
     (tmp / f"gold-{size}.json").write_text(json.dumps(gold))
     out = tmp / f"out-{size}-{workers}"
     shutil.rmtree(out, ignore_errors=True)
@@ -150,7 +193,7 @@ def grouping_f1(out: Path, gold: dict[str, str]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def main(sizes: list[int], keep: Path | None = None) -> None:
+def main(sizes: list[int], keep: Path | None = None, dense: bool = False) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="reader-corpus-bench-"))
     try:
         previous = None
@@ -159,20 +202,20 @@ def main(sizes: list[int], keep: Path | None = None) -> None:
             kept = keep is not None and size == sizes[-1]
             if kept:
                 keep.mkdir(parents=True, exist_ok=True)
-            elapsed, peak, out, gold = run(size, 2, keep if kept else tmp)
+            elapsed, peak, out, gold = run(size, 2, keep if kept else tmp, dense)
             outs[size] = out
             if kept:
                 print(f"kept: the corpus in {out}, its articles in {keep / f'src-{size}'}")
             p, r, f = grouping_f1(out, gold)
             grow = f" (×{elapsed / previous[1]:.2f} the time for ×{size / previous[0]:.1f} the articles)" if previous else ""
-            print(f"{size:,} articles, 2 workers: {elapsed:.1f} s, {size / elapsed:.0f} articles/s, peak memory "
+            print(f"{size:,} articles{' in one month' if dense else ''}, 2 workers: {elapsed:.1f} s, {size / elapsed:.0f} articles/s, peak memory "
                   f"per worker {peak / 2**20:.0f} MB{grow}; PAC's stories in the pile: grouping F1 {f:.3f} "
                   f"(P {p:.3f}, R {r:.3f})")
             previous = (size, elapsed)
         size = sizes[0]
         if size > 10000:
             return  # the 1-worker comparison is made on a small corpus
-        elapsed1, peak1, out1, _ = run(size, 1, tmp)
+        elapsed1, peak1, out1, _ = run(size, 1, tmp, dense)
         same = all(pq.read_table(out1 / f"{t}.parquet").equals(pq.read_table(outs[size] / f"{t}.parquet"))
                    for t in TABLES)
         print(f"{size:,} articles, 1 worker: {elapsed1:.1f} s; tables identical to 2 workers': {same}")
@@ -187,4 +230,6 @@ if __name__ == "__main__":
         at = args.index("--keep")
         kept = Path(args[at + 1])
         del args[at:at + 2]
-    main([int(a) for a in args] or [2000, 10000, 30000], kept)
+    dense = "--dense" in args  # every date within one month: news denser than a block holds
+    args = [a for a in args if a != "--dense"]
+    main([int(a) for a in args] or [2000, 10000, 30000], kept, dense)
