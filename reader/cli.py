@@ -56,7 +56,9 @@ def _main_parser() -> argparse.ArgumentParser:
         "  reader story PATH... [--format text|json|markdown|html] [-o FILE]\n"
         "                                                       one story: pairs, facts, coverage\n"
         "  reader score-pairs FILE\n  reader notes list | export [--format markdown|json|gold] [-o FILE] | import FILE\n"
-        "  reader corpus build SOURCE… --out DIR | reader corpus export DIR --format passim | reader corpus DIR\n\n"
+        "  reader corpus build SOURCE… --out DIR [--workers N | --scheduler ADDRESS]   a whole archive (Dask)\n"
+        "  reader corpus DIR [--list | --outlets]               browse a built corpus (TUI), or list it\n"
+        "  reader corpus export DIR --format passim [-o FILE]\n\n"
         "A first argument that is a command's name runs the command; to open a file or folder\n"
         "named like one, write it as a path: reader story/ or reader ./story.\n\n"
         "Run 'reader COMMAND --help' for a command's options.",

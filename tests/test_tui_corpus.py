@@ -231,3 +231,24 @@ def test_the_command_line_lists_stories_and_outlets_and_refuses_what_is_not_a_co
     assert out.returncode == 2 and "Traceback" not in out.stderr
     out = run(str(tmp_path / "nowhere"))
     assert out.returncode == 2 and "not a built corpus" in out.stderr
+
+
+async def test_the_list_fetches_more_stories_as_the_cursor_reaches_its_end(corpus, monkeypatch):
+    import reader.tui.screens.corpus as screens
+    from reader.tui.corpus import CorpusApp
+
+    monkeypatch.setattr(screens, "PAGE", 2)
+    app = CorpusApp(StoredCorpus(corpus))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#corpus-table", DataTable)
+        info = app.screen.query_one("#corpus-info", Static)
+        assert table.row_count == 2 and "2 listed (more as you scroll)" in str(info.render())
+        for _ in range(6):
+            await pilot.press("j")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert table.row_count == 5 and table.cursor_row == 4
+        assert "listed" not in str(info.render())
+        assert "Chess club" in str(table.get_row_at(4)[3]), "the story of one comes last"

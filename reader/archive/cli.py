@@ -101,6 +101,9 @@ def _open(argv: list[str]) -> int:
     """``reader corpus DIR [--list | --outlets]``: the TUI on a terminal, else the story list."""
     from reader.archive.stored import StoredCorpus
 
+    if not argv:
+        raise CorpusError("usage: reader corpus build SOURCE… --out DIR | reader corpus DIR [--list | --outlets] "
+                          "| reader corpus export DIR --format passim (see reader corpus DIR --help)")
     p = _parser("reader corpus")
     p.add_argument("folder", metavar="DIR", help="a corpus built with reader corpus build")
     p.add_argument("--list", action="store_true", help="print the stories (widest coverage first), no TUI")
