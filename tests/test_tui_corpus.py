@@ -91,7 +91,7 @@ def test_the_filters_narrow_the_story_list(corpus):
     assert titles("to:2024-04-30") == ["Lindell dockworkers accept deal, ending strike",
                                        "Chess club elects new president"]
     assert titles("100%_\\") == [], "LIKE wildcards are plain characters"
-    for bad in ("from:May", "outlets:many"):
+    for bad in ("from:May", "outlets:many", "outlets:-1", "outlet:", "from:2024-05-01 to:2024-04-01"):
         with pytest.raises(CorpusError):
             parse_filter(bad)
 
@@ -151,6 +151,18 @@ async def test_the_corpus_browser_opens_a_story_without_aligning_anything(corpus
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CorpusScreen)
+        # Opened again: back in the pair view where it was left (the overview is v away).
+        await pilot.press("enter")
+        for _ in range(50):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if isinstance(app.screen, MainScreen) and app.screen.view.comparison is not None:
+                break
+        assert isinstance(app.screen, MainScreen)
+        again = app.screen.view.comparison
+        assert (again.left.path, again.right.path) == (c.left.path, c.right.path)
+        await pilot.press("escape")
+        await pilot.pause()
         # Outlets x outlets.
         await pilot.press("t")
         await app.workers.wait_for_complete()
@@ -161,9 +173,13 @@ async def test_the_corpus_browser_opens_a_story_without_aligning_anything(corpus
         buzz = next(i for i, n in enumerate(names) if "DailyBuzz" in n)
         wire = next(i for i, n in enumerate(names) if "Coastline Wire" in n)
         assert str(grid.get_row_at(buzz)[1 + wire]).strip() == "75% 1→", "DailyBuzz copies the wire"
-        await pilot.press("escape")
+        grid.move_cursor(row=buzz)
+        await pilot.press("enter")  # the stories of that outlet
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, CorpusScreen)
+        assert table.row_count == 1 and "Harbor authority" in str(table.get_row_at(0)[3])
+        assert "outlet DailyBuzz Now" in str(screen.query_one("#corpus-info", Static).render())
 
 
 async def test_a_story_whose_article_changed_is_compared_afresh_and_said_so(corpus, tmp_path):
@@ -179,7 +195,9 @@ async def test_a_story_whose_article_changed_is_compared_afresh_and_said_so(corp
     try:
         path.write_text(before.replace("four", "five", 1), encoding="utf-8")
         opened = c.open_story(stories[0].story_id)
-        assert opened.restored == 1 and any("changed since the corpus was built" in p for p in opened.problems)
+        assert opened.restored == 1 and opened.changed == [ref] and not opened.problems
+        changed = next(a for a in opened.story.articles if a.path == ref)
+        assert any("changed since the corpus was built" in w for w in changed.warnings), "w lists it as a warning"
         app = CorpusApp(StoredCorpus(corpus))
         async with app.run_test(size=(100, 30)) as pilot:
             await app.workers.wait_for_complete()
@@ -217,8 +235,10 @@ def test_the_command_line_lists_stories_and_outlets_and_refuses_what_is_not_a_co
     assert out.returncode == 0 and out.stdout.splitlines()[1] == lines[1]
     out = run(str(corpus), "--outlets")
     assert out.returncode == 0
-    assert ("with Coastline Wire: 1 shared story, 75% of its sentences the same or edited there; 1 of its articles "
-            "reads as a copy of Coastline Wire's (75% of its sentences)") in out.stdout
+    assert ("with Coastline Wire: 1 shared story, 75% of its sentences the same as or edited from the other's; 1 of "
+            "its articles reads as a copy of Coastline Wire's (75% of its sentences)") in out.stdout
+    assert run(str(corpus), "--list", "--outlets").returncode == 2
+    assert run(str(corpus), "--list", "--limit", "-1").returncode == 2
     manifest = json.loads((corpus / "manifest.json").read_text())
     other = tmp_path / "old"
     other.mkdir()
@@ -231,6 +251,21 @@ def test_the_command_line_lists_stories_and_outlets_and_refuses_what_is_not_a_co
     assert out.returncode == 2 and "Traceback" not in out.stderr
     out = run(str(tmp_path / "nowhere"))
     assert out.returncode == 2 and "not a built corpus" in out.stderr
+    damaged = tmp_path / "damaged"
+    shutil.copytree(corpus, damaged, ignore=shutil.ignore_patterns("_work"))
+    (damaged / "links.parquet").write_bytes((corpus / "links.parquet").read_bytes()[:200])
+    out = run(str(damaged), "--list")
+    assert out.returncode == 2 and "links.parquet is damaged" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_corpus_built_from_relative_paths_opens_from_anywhere(tmp_path, monkeypatch):
+    monkeypatch.chdir(HERE)
+    build(["stories"], str(tmp_path / "rel"), InProcess(), quiet=True)
+    monkeypatch.chdir(tmp_path)
+    c = StoredCorpus(tmp_path / "rel")
+    _, stories = c.stories(parse_filter("flood"))
+    opened = c.open_story(stories[0].story_id)
+    assert len(opened.story.articles) == 3 and not opened.problems and opened.restored == 3
 
 
 async def test_the_list_fetches_more_stories_as_the_cursor_reaches_its_end(corpus, monkeypatch):

@@ -241,7 +241,8 @@ def build(sources: list[str], out: str, runner: Any | None = None, quiet: bool =
     for sub in ("signatures", *(f"blocks/{t}" for t in WORK_TABLES), "blocks/done"):
         (work / sub).mkdir(parents=True, exist_ok=True)
     paths, problems = collect_paths(list(sources))
-    refs = sorted(dict.fromkeys(str(p) for p in paths))
+    # Absolute references: the corpus opens from any folder (URLs stay as they are).
+    refs = sorted(dict.fromkeys(p if isinstance(p, str) else os.path.abspath(p) for p in paths))
     _same_sources(work, refs)
     chunks = [refs[i:i + CHUNK] for i in range(0, len(refs), CHUNK)]
     todo = [(k, c, str(work)) for k, c in enumerate(chunks)

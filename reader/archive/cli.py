@@ -106,10 +106,14 @@ def _open(argv: list[str]) -> int:
                           "| reader corpus export DIR --format passim (see reader corpus DIR --help)")
     p = _parser("reader corpus")
     p.add_argument("folder", metavar="DIR", help="a corpus built with reader corpus build")
-    p.add_argument("--list", action="store_true", help="print the stories (widest coverage first), no TUI")
-    p.add_argument("--outlets", action="store_true", help="per outlet: how much of its output is copied from which others")
-    p.add_argument("--limit", type=int, default=50, help="stories listed (default 50; 0: all)")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--list", action="store_true", help="print the stories (widest coverage first), no TUI")
+    how.add_argument("--outlets", action="store_true",
+                     help="per outlet: how much of its articles each other outlet carries too, and who copies whom")
+    p.add_argument("--limit", type=int, default=50, help="stories listed with --list (default 50; 0: all)")
     args = p.parse_args(argv)
+    if args.limit < 0:
+        raise CorpusError("--limit: give 0 (all) or more")
     corpus = StoredCorpus(args.folder)
     try:
         if args.outlets:

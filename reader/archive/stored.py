@@ -81,7 +81,7 @@ class Filter:
 
 
 FILTER_HELP = 'words of a title · outlet:NAME or outlet:"TWO WORDS" · from:YYYY-MM-DD · to:YYYY-MM-DD · outlets:N · articles:N'
-_TOKEN = re.compile(r'(\w+):(?:"([^"]*)"|(\S+))|"([^"]*)"|(\S+)')
+_TOKEN = re.compile(r'(\w+):(?:"([^"]*)"|(\S*))|"([^"]*)"|(\S+)')
 
 
 def parse_filter(text: str) -> Filter:
@@ -95,8 +95,10 @@ def parse_filter(text: str) -> Filter:
         if key is not None and key.lower() in ("outlet", "from", "to", "outlets", "articles", "size"):
             key = key.lower()
             value = quoted if quoted is not None else bare
+            if not value.strip():
+                raise CorpusError(f"{key}: give a value after the colon ({FILTER_HELP})")
             if key == "outlet":
-                f.outlet = value.strip() or None
+                f.outlet = value.strip()
             elif key in ("from", "to"):
                 day = parse_day(value)
                 if day is None:
@@ -107,7 +109,7 @@ def parse_filter(text: str) -> Filter:
                     f.until = day.isoformat()
             else:
                 if not value.isdigit():
-                    raise CorpusError(f"{key}:{value}: give a whole number")
+                    raise CorpusError(f"{key}:{value}: give a whole number (0 or more)")
                 if key == "outlets":
                     f.outlets = int(value)
                 else:
@@ -115,6 +117,8 @@ def parse_filter(text: str) -> Filter:
         else:
             f.words.append(phrase if phrase is not None else m.group(0))
     f.words = [w for w in f.words if w.strip()]
+    if f.since and f.until and f.since > f.until:
+        raise CorpusError(f"from:{f.since} is after to:{f.until}")
     return f
 
 
@@ -126,19 +130,20 @@ OUTLETS_SQL = """
 with arts as (select article_id, coalesce(source, 'unknown') as outlet from articles),
      output as (select outlet, count(*) as articles from arts group by outlet),
      sides as (
-        select l.outlet as outlet, r.outlet as other, p.left_copied as shared
+        select p.story_id, l.outlet as outlet, r.outlet as other, p.left_copied as shared
             from pairs p
             join arts l on l.article_id = p."left" join arts r on r.article_id = p."right"
         union all
-        select r.outlet, l.outlet, p.right_copied from pairs p
+        select p.story_id, r.outlet, l.outlet, p.right_copied from pairs p
             join arts l on l.article_id = p."left" join arts r on r.article_id = p."right"),
      copies as (
         select t.outlet as outlet, f.outlet as other, count(*) as copies, avg(d.share) as copy_share
             from derived d
             join arts t on t.article_id = d.to_id join arts f on f.article_id = d.from_id
             group by t.outlet, f.outlet)
-select s.outlet, s.other, count(*) as pairs, avg(s.shared) as mean_shared,
-       coalesce(max(c.copies), 0) as copies, max(c.copy_share) as copy_share, max(o.articles) as articles
+select s.outlet, s.other, count(distinct s.story_id) as stories, avg(s.shared) as mean_shared,
+       coalesce(max(c.copies), 0) as copies, max(c.copy_share) as copy_share, max(o.articles) as articles,
+       count(*) as pairs
 from sides s join output o using (outlet) left join copies c on c.outlet = s.outlet and c.other = s.other
 where s.outlet <> s.other
 group by s.outlet, s.other
@@ -155,8 +160,9 @@ def outlet_line(r: dict[str, Any]) -> str:
     copies = (f"none of its articles reads as a copy of {other}'s" if not n else
               f"1 of its articles reads as a copy of {other}'s ({r['copy_share']:.0%} of its sentences)" if n == 1 else
               f"{n} of its articles read as copies of {other}'s ({r['copy_share']:.0%} of their sentences)")
-    return (f"with {other}: {plural(r['pairs'], 'shared story', 'shared stories')}, {r['mean_shared']:.0%} of its "
-            f"sentences the same or edited there; {copies}")
+    pairs = f" ({r['pairs']} pairs of articles)" if r.get("pairs", 0) > r["stories"] else ""
+    return (f"with {other}: {plural(r['stories'], 'shared story', 'shared stories')}{pairs}, {r['mean_shared']:.0%} "
+            f"of its sentences the same as or edited from the other's; {copies}")
 
 
 class StoryRow:
@@ -191,7 +197,12 @@ class StoredCorpus:
             if not path.is_file():
                 raise CorpusError(f"{folder}: {file} is missing (build the corpus again)")
             quoted = "'" + str(path).replace("'", "''") + "'"  # a view cannot take a parameter
-            self.con.execute(f"create view {name} as select * from read_parquet({quoted})")
+            try:
+                self.con.execute(f"create view {name} as select * from read_parquet({quoted})")
+            except duckdb.Error:
+                self.con.close()
+                raise CorpusError(f"{folder}: {file} is damaged or not a Parquet table (build the corpus "
+                                  "again)") from None
 
     def close(self) -> None:
         self.con.close()
@@ -239,11 +250,12 @@ class StoredCorpus:
             "select coalesce(source, 'unknown') as o, count(*) from articles group by o order by 2 desc, 1").fetchall()
 
     def outlet_rows(self) -> list[dict[str, Any]]:
-        """For each outlet and each other outlet it shares stories with: the pairs, the mean share
-        of its article's sentences that are copies or edits of the other's article on the same
-        story, and how many of its articles read as copies of the other's (the ``derived`` table: where the evidence gives
+        """For each outlet and each other outlet it shares stories with: the stories (and pairs of
+        articles), the mean share of its article's sentences that are the same as or an edit of
+        the other's article on the same story (no direction), and how many of its articles read as
+        copies of the other's (the ``derived`` table: where the evidence gives
         a direction) with their mean copied share."""
-        cols = ["outlet", "other", "pairs", "mean_shared", "copies", "copy_share", "articles"]
+        cols = ["outlet", "other", "stories", "mean_shared", "copies", "copy_share", "articles", "pairs"]
         return [dict(zip(cols, r)) for r in self._cursor().execute(OUTLETS_SQL).fetchall()]
 
     # -------------------------------------------------------------- one story
@@ -265,6 +277,7 @@ class StoredCorpus:
         articles: list[Article] = []
         kept: list[str] = []
         problems: list[str] = []
+        changed: list[str] = []
         fresh: set[str] = set()
         for aid in ids:
             if aid not in meta:
@@ -282,11 +295,13 @@ class StoredCorpus:
                     s.boilerplate = s.id in boiler
             if content_key(a) != digest:
                 fresh.add(aid)
-                problems.append(f"{ref}: changed since the corpus was built; its pairs are compared afresh")
+                changed.append(ref)
+                a.warnings.append("changed since the corpus was built: its pairs are compared afresh")
             articles.append(a)
             kept.append(aid)
         if not articles:
-            raise CorpusError("none of the story's articles can be read any more: " + "; ".join(problems[:2]))
+            raise CorpusError("none of the story's articles can be read (moved or deleted since the build?): "
+                              + "; ".join(problems[:2]))
         library = Library(articles)
         library._in_context = True  # the marks are the build's: never re-marked here
         n = len(articles)
@@ -308,21 +323,25 @@ class StoredCorpus:
                 library.remember(c)
                 restored += 1
         story = Story(1, title, articles)
-        return Opened(story, kept, library, problems, restored)
+        return Opened(story, kept, library, problems, restored, changed)
 
 
 class Opened:
     """A story opened from a corpus: its articles (``ids`` theirs), the library holding their
-    restored comparisons (``restored`` of them), and what could not be restored, one line each."""
+    restored comparisons (``restored`` of them), the articles that could not be read (one line
+    each: left out) and those that changed since the build (their references: compared afresh,
+    and each carries a warning saying so)."""
 
-    __slots__ = ("story", "ids", "library", "problems", "restored")
+    __slots__ = ("story", "ids", "library", "problems", "restored", "changed")
 
-    def __init__(self, story: Story, ids: list[str], library: Library, problems: list[str], restored: int) -> None:
+    def __init__(self, story: Story, ids: list[str], library: Library, problems: list[str], restored: int,
+                 changed: list[str] | None = None) -> None:
         self.story = story
         self.ids = ids
         self.library = library
         self.problems = problems
         self.restored = restored
+        self.changed = changed or []
 
     def overview(self) -> Overview:
         """The story overview from the restored comparisons (nothing aligned again, unless an

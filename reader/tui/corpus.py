@@ -5,7 +5,9 @@ The App is reader's own (:class:`~reader.tui.app.ReaderApp`: notes, help, palett
 first screen is the story list (:class:`~reader.tui.screens.corpus.CorpusScreen`). Opening a
 story hands the App a library of the story's articles holding their restored comparisons
 (:mod:`reader.archive.stored`), so the pair view and the story overview are the ones ``reader``
-shows for a folder — with nothing aligned again. Escape in the pair view goes back to the list.
+shows for a folder — with nothing aligned again. A story opens on its overview the first time,
+and in the pair view where the reader left it after that. Escape in the pair view goes back to
+the list.
 """
 
 from __future__ import annotations
@@ -67,7 +69,12 @@ class CorpusApp(ReaderApp):
         top = overview.pairs[0] if overview.pairs else None
         self.preload = _done(Loaded(opened.library, (top.left, top.right) if top else None, stories=[opened.story]))
         self.push_screen(MainScreen())
-        if len(opened.story.articles) > 1:
+        from reader.tui.state import load_place
+
+        if load_place(self.paths).get("left"):
+            # Opened before: back in the pair view where the reader left it, as reader does.
+            self.notify("Back where you left this story; v shows its overview.", markup=False, timeout=4)
+        elif len(opened.story.articles) > 1:
             self.push_screen(StoryScreen(opened.story))
 
     def action_stories(self) -> None:

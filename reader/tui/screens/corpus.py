@@ -36,7 +36,8 @@ CORPUS_BINDINGS = [
     Binding("slash", "filter", "Filter", id="reader.corpus_filter",
             tooltip="Narrow the list: words of a title, outlet:, from:, to:, outlets:, articles:"),
     Binding("t", "outlets", "Outlets", id="reader.corpus_outlets",
-            tooltip="Outlets × outlets: how much of each one's output is copied from the others"),
+            tooltip="Outlets × outlets: how much of each one's articles the others carry too (copied or edited)"),
+    Binding("down", "to_list", "To the list", id="reader.corpus_to_list", show=False),
     Binding("escape", "clear", "Clear filter", id="reader.corpus_clear", show=False),
 ]
 
@@ -213,6 +214,17 @@ class CorpusScreen(Screen[None]):
             return bool(self.shown)
         return True
 
+    def action_to_list(self) -> None:
+        """↓ in the filter line goes down to the list (the list's own ↓ moves its cursor)."""
+        self.table.focus()
+
+    def filter_outlet(self, outlet: str) -> None:
+        """Show the stories of one outlet (from the outlets view)."""
+        box = self.query_one("#corpus-filter", Input)
+        box.value = f'outlet:"{outlet}"' if '"' not in outlet else f"outlet:{outlet.split()[0]}"
+        self._apply_filter()
+        self.table.focus()
+
     def action_filter(self) -> None:
         self.query_one("#corpus-filter", Input).focus()
 
@@ -269,9 +281,14 @@ class CorpusScreen(Screen[None]):
             return  # another story was asked for meanwhile, or the reader moved on
         self._opening = None
         self._info()
-        if opened.problems:
-            more = f" (and {len(opened.problems) - 1} more: w lists them)" if len(opened.problems) > 1 else ""
-            self.notify(one_line(opened.problems[0], 300) + more, markup=False, severity="warning", timeout=8)
+        # Articles left out are said by the pair view (w lists them); changed ones here.
+        if opened.changed:
+            self.notify(f"{plural(len(opened.changed), 'article')} changed since the corpus was built: "
+                        "compared afresh (w in the pair view lists them)", markup=False, severity="warning",
+                        timeout=8)
+        if len(opened.story.articles) == 1:
+            self.notify("A story of one article: nothing to compare it with (it is shown on both sides).",
+                        markup=False, timeout=6)
         self.app.show_story(opened, overview)  # type: ignore[attr-defined]
 
 
@@ -280,7 +297,9 @@ class OutletsScreen(Screen[None]):
     common with another outlet's on the same story (copied or edited), and how many of its
     articles read as copies of that outlet's; under it, the highlighted outlet in words."""
 
-    BINDINGS = [Binding("escape,t", "close", "Back", id="reader.outlets_close")]
+    BINDINGS = [Binding("enter", "stories", "Its stories", id="reader.outlets_stories",
+                        tooltip="The story list, filtered to the outlet under the cursor"),
+                Binding("escape,t", "close", "Back", id="reader.outlets_close")]
     AUTO_FOCUS = "#outlets-table"
     LIMIT = 26
 
@@ -293,9 +312,11 @@ class OutletsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield KeyBar(id="outlets-keys")
         yield Static(Content.assemble(("Outlets × outlets", "bold"), ("  │  ", "dim"),
-                                      "a cell: how much of the row outlet's article is copied or edited from the "
-                                      "column outlet's on the same story (mean); n→: n of its articles read as copies"), id="outlets-title", markup=False)
-        yield StoryTable(id="outlets-table", cursor_type="row", zebra_stripes=True)
+                                      "a cell: the share of the row outlet's sentences that the column outlet's "
+                                      "article on the same story has too, word for word or edited (mean; either "
+                                      "may have copied); n→: n of the row's articles read as copies of the "
+                                      "column's; blank: no story in common"), id="outlets-title", markup=False)
+        yield StoryTable(id="outlets-table", cursor_type="row", zebra_stripes=True, fixed_columns=1)
         yield Static("", id="outlets-detail", markup=False)
 
     def on_mount(self) -> None:
@@ -349,6 +370,10 @@ class OutletsScreen(Screen[None]):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._detail(event.cursor_row)
 
+    @on(DataTable.RowSelected, "#outlets-table")
+    def _clicked(self) -> None:
+        self.action_stories()
+
     def _detail(self, row: int) -> None:
         from reader.archive.stored import outlet_line
 
@@ -362,6 +387,16 @@ class OutletsScreen(Screen[None]):
         if len(mine) > 6:
             lines.append(f"  … and {len(mine) - 6} more outlets")
         self.query_one("#outlets-detail", Static).update(Content("\n".join(lines)))
+
+    def action_stories(self) -> None:
+        row = self.query_one("#outlets-table", DataTable).cursor_row
+        if not 0 <= row < len(self.names):
+            return
+        name = self.names[row]
+        self.dismiss()
+        corpus = next((s for s in self.app.screen_stack if isinstance(s, CorpusScreen)), None)
+        if corpus is not None:
+            corpus.filter_outlet(name)
 
     def action_close(self) -> None:
         self.dismiss()
