@@ -129,6 +129,26 @@ def test_blocks_follow_dates_and_where_news_is_dense_words(monkeypatch):
     assert blk.blocks(sigs, [100, 101, 102, 100, 101, 400]) == [[0, 1, 2], [3, 4], [5]]
 
 
+def test_dense_news_blocks_rewrites_by_the_few_rare_words_they_share(monkeypatch):
+    monkeypatch.setattr(blk, "MAX_BLOCK", 3)
+    # Two reports of one event share three names among many words of their own (Jaccard 0.03:
+    # LSH misses them); a third shares them too but runs a week later (never one event).
+    event = ["willow", "conocophillips", "haaland"]
+    a = event + [f"a{k}" for k in range(50)]
+    b = event + [f"b{k}" for k in range(50)]
+    c = event + [f"c{k}" for k in range(50)]
+    others = [[f"o{j}-{k}" for k in range(50)] for j in range(5)]
+    words = [a, b, c, *others]
+    days = [10, 11, 18, 10, 10, 11, 11, 12]
+    sigs = np.array([blk.signature(w) for w in words])
+    keys = [blk.word_keys(w) for w in words]
+    without = blk.blocks(sigs, days)
+    assert not any(0 in g and 1 in g for g in without), "LSH alone misses them"
+    found = blk.blocks(sigs, days, keys=keys)
+    assert any(0 in g and 1 in g for g in found), found
+    assert not any(0 in g and 2 in g for g in found), "a week apart: never one block"
+
+
 def test_a_long_sparse_run_of_dates_is_cut_where_fewest_pairs_part(monkeypatch):
     monkeypatch.setattr(blk, "DATE_BLOCK", 6)
     monkeypatch.setattr(blk, "MAX_BLOCK", 8)

@@ -9,13 +9,16 @@ articles that could be one event. Nothing is lost to a signature on this path: t
 one event share few words when one outlet rewrites another (a median Jaccard similarity of 0.12
 on PAC's story pairs), which MinHash misses more often than not.
 
-Where news is denser than a block holds in a few days, articles are blocked by their words:
-MinHash signatures of each article's *distinctive words* (the stems of its body, headline
-included, boilerplate not, that are rare in general English: names, places, numbers) and
-locality-sensitive hashing over them (``BANDS`` bands of ``ROWS`` values: pairs with a Jaccard
-similarity of about 0.2 and more mostly share one); the connected components are cut by dates,
-too-large parts into windows of ``WINDOW`` days, and only what is still too large is split again
-with longer bands. Undated articles join the block of the dated ones they share a band with.
+Where news is denser than a block holds in a few days, articles are blocked by their words —
+each article's *distinctive words* (the stems of its body, headline included, boilerplate not,
+that are rare in general English: names, places, numbers) — through two kinds of pairs, both only
+between articles dated close enough to be one event: pairs that share a band of their MinHash
+signatures (``BANDS`` bands of ``ROWS`` values: copies, and pairs with a Jaccard similarity of
+about 0.2 and more, mostly do), and pairs that share at least ``SHARED_WORDS`` words rare among
+the articles being blocked (each article's ``NEAREST``: rewrites, which share a few names and
+places and little else). Their connected components are cut by dates, too-large parts into
+windows of ``WINDOW`` days, and only what is still too large is split again more strictly.
+Undated articles join the block of the dated ones they share a band with.
 """
 
 from __future__ import annotations
@@ -36,6 +39,13 @@ DATE_BLOCK = 150
 ``DAY_GAP + 1`` days, up to ``MAX_BLOCK``): the grouping's cost grows faster than its block."""
 WINDOW = 4
 """Days of a window a too-large dated part is cut into."""
+SHARED_WORDS = 3
+"""Where news is dense: two articles a few days apart sharing this many rare distinctive words
+may report one event (PAC's story pairs share 8 or more distinctive words in nine of ten)."""
+RARE_DF = 50
+"""... words in at most this many of the articles being blocked (more common ones say little)."""
+NEAREST = 3
+"""... each article joined to the few that share most with it."""
 MAX_BUCKET = 2000
 """A band bucket this full is a common word, not an event: ignored."""
 RARE_ZIPF = 4.5
@@ -57,6 +67,11 @@ def distinctive_words(text: str) -> list[str]:
         if s is not None and len(s) > 2 and (w[0].isdigit() or rarity.zipf(w) <= RARE_ZIPF):
             out.add(s)
     return sorted(out)
+
+
+def word_keys(tokens: Iterable[str]) -> np.ndarray:
+    """The distinctive words as sorted 32-bit hashes (the shared-word blocking's keys)."""
+    return np.unique(np.fromiter((zlib.crc32(t.encode("utf-8")) for t in set(tokens)), dtype=np.int64))
 
 
 def signature(tokens: Iterable[str]) -> np.ndarray:
@@ -186,7 +201,8 @@ def _date_chunks(run: list[int], days: list[int | None], limit: int) -> list[lis
     return chunks
 
 
-def blocks(signatures: np.ndarray, days: list[int | None], rows: int = ROWS) -> list[list[int]]:
+def blocks(signatures: np.ndarray, days: list[int | None], rows: int = ROWS,
+           keys: list[np.ndarray] | None = None) -> list[list[int]]:
     """Candidate blocks (indexes into the signatures), each to be grouped into stories: sorted,
     deterministic whatever order the signatures were computed in.
 
@@ -208,7 +224,7 @@ def blocks(signatures: np.ndarray, days: list[int | None], rows: int = ROWS) -> 
         if dense <= MAX_BLOCK:
             out.extend(_date_chunks(run, days, min(MAX_BLOCK, max(DATE_BLOCK, 2 * dense))))
         else:
-            out.extend(_by_words(signatures, run, days, rows))
+            out.extend(_by_words(signatures, run, days, rows, keys))
     undated = [i for i in range(n) if days[i] is None]
     if undated:
         where = {m: k for k, b in enumerate(out) for m in b}
@@ -230,18 +246,57 @@ def blocks(signatures: np.ndarray, days: list[int | None], rows: int = ROWS) -> 
     return sorted((sorted(b) for b in out if b), key=lambda b: b[0])
 
 
-def _by_words(signatures: np.ndarray, members: list[int], days: list[int | None], rows: int) -> list[list[int]]:
-    """Blocks of ``members`` by their words: LSH components, cut by dates; a part still too large
-    is split again with longer bands, and what no band length splits is cut into blocks in order."""
+def _near_in_time(members: list[int], days: list[int | None], a: int, b: int) -> bool:
+    da, db = days[members[a]], days[members[b]]
+    return da is None or db is None or abs(da - db) <= DAY_GAP
+
+
+def _shared_word_pairs(keys: list[np.ndarray], members: list[int], days: list[int | None],
+                       least: int) -> list[tuple[int, int]]:
+    """Pairs (positions in ``members``) dated close enough to be one event that share at least
+    ``least`` distinctive words rare among the members (in at most ``RARE_DF`` of them): each
+    member's ``NEAREST`` most sharing. Reports of one event share a few names and places even
+    when one rewrites the other; their Jaccard similarity is too low for LSH."""
+    post: dict[int, list[int]] = {}
+    for pos, m in enumerate(members):
+        for h in keys[m].tolist():
+            post.setdefault(h, []).append(pos)
+    count: dict[tuple[int, int], int] = {}
+    for items in post.values():
+        if 2 <= len(items) <= RARE_DF:
+            for x in range(len(items)):
+                a = items[x]
+                for b in items[x + 1:]:
+                    count[a, b] = count.get((a, b), 0) + 1
+    near: dict[int, list[tuple[int, int]]] = {}
+    for (a, b), c in count.items():
+        if c >= least and _near_in_time(members, days, a, b):
+            near.setdefault(a, []).append((c, b))
+            near.setdefault(b, []).append((c, a))
+    pairs = set()
+    for a, found in near.items():
+        for _c, b in sorted(found, key=lambda cb: (-cb[0], cb[1]))[:NEAREST]:
+            pairs.add((min(a, b), max(a, b)))
+    return sorted(pairs)
+
+
+def _by_words(signatures: np.ndarray, members: list[int], days: list[int | None], rows: int,
+              keys: list[np.ndarray] | None = None) -> list[list[int]]:
+    """Blocks of ``members`` by their words: pairs sharing an LSH band, and pairs sharing a few
+    rare distinctive words (given ``keys``), both only when dated close enough to be one event;
+    their connected components, cut by dates. A part still too large is split again more
+    strictly (longer bands, more shared words), and what nothing splits is cut in order."""
     out: list[list[int]] = []
-    todo: list[tuple[list[int], int]] = [(members, rows)]
+    todo: list[tuple[list[int], int, int]] = [(members, rows, SHARED_WORDS)]
     while todo:
-        group, r = todo.pop()
-        local = _components(len(group), _band_pairs(signatures, group, r))
-        for comp in local:
+        group, r, least = todo.pop()
+        pairs = [(a, b) for a, b in _band_pairs(signatures, group, r) if _near_in_time(group, days, a, b)]
+        if keys is not None:
+            pairs += _shared_word_pairs(keys, group, days, least)
+        for comp in _components(len(group), pairs):
             for part in _by_dates([group[k] for k in comp], days):
                 if len(part) > MAX_BLOCK and r < PERMUTATIONS:
-                    todo.append((part, r + 1))
+                    todo.append((part, r + 1, least + 1))
                 else:
                     out.extend(part[i:i + MAX_BLOCK] for i in range(0, len(part), MAX_BLOCK))
     return out

@@ -33,6 +33,8 @@ from typing import Any
 from reader.archive.ids import article_id
 
 SCHEMA_VERSION = 2
+WORK_VERSION = 2
+"""What a build leaves under ``_work`` (signatures with their word keys): another clears it."""
 CHUNK = 200
 """Articles per signature task."""
 TABLES = ("articles", "stories", "pairs", "links", "facts", "quotes", "conflicts", "derived")
@@ -101,7 +103,7 @@ def _write(table: list[dict], path: Path) -> None:
 
 def signature_task(chunk: int, refs: list[str], work: str) -> tuple[int, int, list[str]]:
     """Read ``refs``; write their ids, metadata and signatures. Returns (chunk, articles, problems)."""
-    from reader.archive.blocks import distinctive_words, signature
+    from reader.archive.blocks import distinctive_words, signature, word_keys
     from reader.corpus.errors import LoadError
     from reader.corpus.load import load_article
 
@@ -116,9 +118,11 @@ def signature_task(chunk: int, refs: list[str], work: str) -> tuple[int, int, li
             problems.append(f"{ref}: {type(exc).__name__}: {exc}")
             continue
         body = " ".join(s.text for s in a.sentences if not s.boilerplate)
+        words = distinctive_words(body)
         rows.append({
             "article_id": article_id(ref), "ref": ref, "title": a.title, "source": a.source, "date": a.date,
-            "url": a.url, "sentences": len(a.sentences), "signature": signature(distinctive_words(body)).tolist(),
+            "url": a.url, "sentences": len(a.sentences), "signature": signature(words).tolist(),
+            "keys": word_keys(words).tolist(),
         })
     out = Path(work) / "signatures" / f"chunk-{chunk:06d}.parquet"
     _write(rows, out)
@@ -185,7 +189,8 @@ def _same_sources(work: Path, refs: list[str]) -> None:
     import shutil
 
     stamp = work / "sources.sha1"
-    digest = hashlib.sha1("\n".join([f"schema {SCHEMA_VERSION}", *refs]).encode("utf-8", "surrogatepass")).hexdigest()
+    digest = hashlib.sha1("\n".join([f"schema {SCHEMA_VERSION} work {WORK_VERSION}", *refs])
+                          .encode("utf-8", "surrogatepass")).hexdigest()
     try:
         same = stamp.read_text() == digest
     except OSError:
@@ -251,9 +256,15 @@ def build(sources: list[str], out: str, runner: Any | None = None, quiet: bool =
     progress.step(len(refs) - sum(len(c) for _, c, _ in todo))
     for chunk, _n, _problems in runner.map(signature_task, todo):
         progress.step(len(chunks[chunk]))
-    sig = [row for k in range(len(chunks))
-           for row in pq.read_table(work / "signatures" / f"chunk-{k:06d}.parquet").to_pylist()]
-    sig.sort(key=lambda r: r["article_id"])
+    parts = [pq.read_table(work / "signatures" / f"chunk-{k:06d}.parquet") for k in range(len(chunks))]
+    sig, keys = [], []
+    for part in parts:
+        col = part.column("keys").combine_chunks()
+        flat, offsets = col.values.to_numpy(), col.offsets.to_numpy()
+        keys += [flat[offsets[i]:offsets[i + 1]] for i in range(part.num_rows)]
+        sig += part.drop_columns(["keys"]).to_pylist()
+    order = sorted(range(len(sig)), key=lambda i: sig[i]["article_id"])
+    sig, keys = [sig[i] for i in order], [keys[i] for i in order]
     for k in range(len(chunks)):
         problems += json.loads((work / "signatures" / f"chunk-{k:06d}.problems.json").read_text())
     days = []
@@ -261,7 +272,7 @@ def build(sources: list[str], out: str, runner: Any | None = None, quiet: bool =
         d = parse_day(r["date"])
         days.append(d.toordinal() if d is not None else None)
     matrix = np.array([r["signature"] for r in sig], dtype=np.int64).reshape(len(sig), -1)
-    groups = blocks(matrix, days) if sig else []
+    groups = blocks(matrix, days, keys=keys) if sig else []
     tasks = _tasks([[sig[i]["ref"] for i in g] for g in groups])
     todo2 = [(t, blocks_, str(work)) for t, blocks_ in enumerate(tasks)
              if not (work / "blocks" / "done" / f"task-{t:06d}.ok").exists()]

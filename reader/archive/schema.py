@@ -31,6 +31,7 @@ SCHEMAS = {
     "signatures": pa.schema([  # a build's working table (under _work): not part of the corpus
         ("article_id", pa.string()), ("ref", pa.string()), ("title", pa.string()), ("source", pa.string()),
         ("date", pa.string()), ("url", pa.string()), ("sentences", pa.int32()), ("signature", pa.list_(pa.int64())),
+        ("keys", pa.list_(pa.int64())),
     ]),
     "articles": pa.schema([
         ("article_id", pa.string()), ("ref", pa.string()), ("title", pa.string()), ("source", pa.string()),
