@@ -487,7 +487,7 @@ async def test_the_overview_fits_the_terminal(size):
             assert table.virtual_size.width <= size[0], (tab, table.virtual_size.width)
             assert table.row_count > 0
         keys = str(story.query_one("#story-keys").render())
-        assert "Open" in keys and "Back" in keys
+        assert "Open" in keys and "Pair view" in keys
 
 
 def test_every_story_binding_has_an_id():

@@ -159,9 +159,11 @@ class CorpusScreen(Screen[None]):
         short = table.columns and list(table.columns.values())[2].width <= 10
         for r in rows:
             cells = [Text(str(r.outlets), justify="right"), Text(str(r.articles), justify="right"),
-                     (r.first_date or "")[:10] if short else _dates(r), Text(one_line(r.title, 300) or "(untitled)")]
+                     (r.first_date or "")[:10] if short else _dates(r),
+                     Text(one_line(r.title, 300) or "(untitled)", overflow="ellipsis", no_wrap=True)]
             if self._wide:
-                cells.append(Text(one_line(", ".join(r.sources or []), 300), style="dim"))
+                cells.append(Text(one_line(", ".join(r.sources or []), 300), style="dim", overflow="ellipsis",
+                                  no_wrap=True))
             table.add_row(*cells, key=r.story_id)
 
     def _info(self) -> None:

@@ -72,7 +72,7 @@ STORY_BINDINGS = [
     Binding("o", "filter('only')", "Only one", id="reader.facts_only",
             tooltip="Facts one article alone reports (again: each article in turn)"),
     Binding("e", "filter('any')", "Every fact", id="reader.facts_any"),
-    Binding("escape,v", "close", "Back", id="reader.story_close"),
+    Binding("escape,v", "close", "Pair view", id="reader.story_close"),
 ]
 
 def outlet_labels(articles: list[Article]) -> list[str]:
@@ -414,7 +414,8 @@ class StoryScreen(Screen[None]):
             table.move_cursor(row=min(max(keep, 0), len(ov.quotes) - 1), animate=False)
         flagged = sum(1 for q in ov.quotes if q.flagged)
         parts: list[str | tuple[str, str]] = [
-            ("Quotes: ", "bold"), f"{plural(len(ov.quotes), 'quote')}, {flagged} worded or attributed differently (!)"]
+            ("Quotes: ", "bold"), f"{plural(len(ov.quotes), 'quote')}, "
+            + (f"{flagged} worded or attributed differently (!)" if flagged else "all worded and attributed alike")]
         if letters:
             parts += ["\n", *self._letter_key()]
         parts += ["\n", ("• carries it as most outlets do  ≠ words it differently or names another speaker  "
