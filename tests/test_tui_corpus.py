@@ -110,13 +110,15 @@ async def test_the_corpus_browser_opens_a_story_without_aligning_anything(corpus
         assert isinstance(screen, CorpusScreen)
         table = screen.query_one("#corpus-table", DataTable)
         assert table.row_count == 5
-        assert "Lindell dockworkers" in str(table.get_row_at(0)[3])
+        assert "Lindell dockworkers" in str(table.get_row_at(0)[4])
+        linked, pairs = map(int, str(table.get_row_at(0)[2]).split("/"))
+        assert pairs == 10 and 0 < linked <= 10, "how many of the story's pairs report one event with links"
         # The filter, as typed.
         await pilot.press("slash", *"flood")
         await pilot.pause(0.4)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert table.row_count == 1 and "Flash floods" in str(table.get_row_at(0)[3])
+        assert table.row_count == 1 and "Flash floods" in str(table.get_row_at(0)[4])
         assert "1 of 5 stories: “flood”" in str(screen.query_one("#corpus-info", Static).render())
         await pilot.press("escape")  # the filter box keeps the text; escape clears it
         await pilot.pause(0.4)
@@ -178,7 +180,7 @@ async def test_the_corpus_browser_opens_a_story_without_aligning_anything(corpus
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, CorpusScreen)
-        assert table.row_count == 1 and "Harbor authority" in str(table.get_row_at(0)[3])
+        assert table.row_count == 1 and "Harbor authority" in str(table.get_row_at(0)[4])
         assert "outlet DailyBuzz Now" in str(screen.query_one("#corpus-info", Static).render())
 
 
@@ -286,4 +288,4 @@ async def test_the_list_fetches_more_stories_as_the_cursor_reaches_its_end(corpu
             await pilot.pause()
         assert table.row_count == 5 and table.cursor_row == 4
         assert "listed" not in str(info.render())
-        assert "Chess club" in str(table.get_row_at(4)[3]), "the story of one comes last"
+        assert "Chess club" in str(table.get_row_at(4)[4]), "the story of one comes last"

@@ -137,8 +137,9 @@ def _show(corpus: StoredCorpus, limit: int) -> int:
     print(f"{rows.get('articles', 0):,} articles, {rows.get('stories', 0):,} stories, {rows.get('pairs', 0):,} pairs, "
           f"{rows.get('links', 0):,} links")
     for s in stories:
+        linked = f"{s.linked}/{s.pairs} linked" if s.pairs else ""
         print(f"{s.outlets:>3} {'outlet ' if s.outlets == 1 else 'outlets'} {s.articles:>4} "
-              f"{'article ' if s.articles == 1 else 'articles'}  {(s.first_date or '')[:10]:10}  "
+              f"{'article ' if s.articles == 1 else 'articles'} {linked:>13}  {(s.first_date or '')[:10]:10}  "
               f"{one_line(s.title, 90)}")
     if total > len(stories):
         print(f"… and {total - len(stories):,} more (reader corpus DIR --limit 0, or query the Parquet tables with "

@@ -166,10 +166,13 @@ def outlet_line(r: dict[str, Any]) -> str:
 
 
 class StoryRow:
-    __slots__ = ("story_id", "title", "articles", "outlets", "first_date", "last_date", "sources")
+    """A story of the list; ``linked`` of its ``pairs`` of articles report one event with linked
+    sentences (the engine's judgment: a story whose pairs mostly do not may join two events)."""
+
+    __slots__ = ("story_id", "title", "articles", "outlets", "first_date", "last_date", "sources", "linked", "pairs")
 
     def __init__(self, story_id: str, title: str, articles: int, outlets: int, first_date: str | None,
-                 last_date: str | None, sources: list[str]) -> None:
+                 last_date: str | None, sources: list[str], linked: int = 0, pairs: int = 0) -> None:
         self.story_id = story_id
         self.title = title
         self.articles = articles
@@ -177,6 +180,8 @@ class StoryRow:
         self.first_date = first_date
         self.last_date = last_date
         self.sources = sources
+        self.linked = linked
+        self.pairs = pairs
 
 
 class StoredCorpus:
@@ -239,8 +244,12 @@ class StoredCorpus:
         cur = self._cursor()
         total = cur.execute(f"select count(*) from stories s where {cond}", params).fetchone()[0]
         rows = cur.execute(
-            f"select story_id, title, articles, outlets, first_date, last_date, sources from stories s where {cond} "
-            "order by outlets desc, articles desc, first_date nulls last, story_id limit ? offset ?",
+            "with page as (select story_id, title, articles, outlets, first_date, last_date, sources from stories s "
+            f"where {cond} order by outlets desc, articles desc, first_date nulls last, story_id limit ? offset ?) "
+            "select page.*, coalesce(p.linked, 0), coalesce(p.pairs, 0) from page left join ("
+            "  select story_id, count(*) filter (where one_event and links > 0) as linked, count(*) as pairs "
+            "  from pairs where story_id in (select story_id from page) group by story_id) p using (story_id) "
+            "order by outlets desc, articles desc, first_date nulls last, story_id",
             [*params, limit, offset]).fetchall()
         return total, [StoryRow(*r) for r in rows]
 

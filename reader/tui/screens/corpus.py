@@ -106,11 +106,12 @@ class CorpusScreen(Screen[None]):
         width = max(40, self.size.width or self.app.size.width)
         self._wide = width >= 120
         dates = 23 if width >= 100 else 10
-        fixed = [7, 8, dates] + ([22] if self._wide else [])
+        fixed = [7, 8, 7, dates] + ([22] if self._wide else [])
         title = max(20, width - sum(fixed) - 2 * (len(fixed) + 1) - 2)
         table.clear(columns=True)
         table.add_column("Outlets", key="outlets", width=7)
         table.add_column("Articles", key="articles", width=8)
+        table.add_column("Linked", key="linked", width=7)
         table.add_column("Dates" if dates > 10 else "First", key="dates", width=dates)
         table.add_column("Story", key="story", width=title)
         if self._wide:
@@ -156,9 +157,11 @@ class CorpusScreen(Screen[None]):
 
     def _add(self, rows: list[StoryRow]) -> None:
         table = self.table
-        short = table.columns and list(table.columns.values())[2].width <= 10
+        short = table.columns and list(table.columns.values())[3].width <= 10
         for r in rows:
-            cells = [Text(str(r.outlets), justify="right"), Text(str(r.articles), justify="right"),
+            linked = Text(f"{r.linked}/{r.pairs}" if r.pairs else "", justify="right",
+                          style="bold" if r.pairs and r.linked * 2 < r.pairs else "")
+            cells = [Text(str(r.outlets), justify="right"), Text(str(r.articles), justify="right"), linked,
                      (r.first_date or "")[:10] if short else _dates(r),
                      Text(one_line(r.title, 300) or "(untitled)", overflow="ellipsis", no_wrap=True)]
             if self._wide:

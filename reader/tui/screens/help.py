@@ -98,7 +98,8 @@ STORY_HELP = (
 
 CORPUS_HELP = (
     "A corpus (reader corpus DIR): its stories, the most widely covered first (outlets, then "
-    "articles). / filters as you type: words of a title (every word, any article's title), "
+    "articles); Linked: how many of a story's pairs of articles reader judges to report one event "
+    "with sentences linked (in bold when fewer than half: the story may join two events). / filters as you type: words of a title (every word, any article's title), "
     "outlet:NAME (part of the name; outlet:\"two words\" in quotes), from:YYYY-MM-DD and "
     "to:YYYY-MM-DD (stories running on any day between), outlets:N and articles:N (at least so "
     "many); enter goes back to the list, escape clears the filter. Enter opens a story: its "
