@@ -163,6 +163,21 @@ async def test_the_corpus_browser_opens_a_story_without_aligning_anything(corpus
         assert isinstance(app.screen, MainScreen)
         again = app.screen.view.comparison
         assert (again.left.path, again.right.path) == (c.left.path, c.right.path)
+        # v from the third pair: the overview opens on that pair's row.
+        third = story.overview.pairs[2]
+        articles = app.screen.articles
+        where = {a.path: k for k, a in enumerate(articles)}
+        app.screen.show_at(where[story.articles[third.left].path], where[story.articles[third.right].path])
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("v")
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, StoryScreen) and app.screen.overview is not None:
+                break
+        assert app.screen.query_one("#pairs-table", DataTable).cursor_row == 2
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         # Outlets x outlets.

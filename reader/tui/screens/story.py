@@ -167,6 +167,7 @@ class StoryScreen(Screen[None]):
         self.marks: list[dict[int, int]] = []
         """Per article: sentence id -> FLAGGED | NOTED bits."""
         self._last_progress = 0.0
+        self._placed = False
 
     @property
     def reader(self) -> "ReaderApp":  # noqa: F821 - the App (not imported: it imports the screens)
@@ -337,8 +338,21 @@ class StoryScreen(Screen[None]):
                 key=f"{p.left}-{p.right}",
             )
         if ov.pairs:
+            if not self._placed:  # first filled: on the pair the pair view shows, if it is one of these
+                self._placed = True
+                keep = self._shown_pair(ov)
             table.move_cursor(row=min(max(keep, 0), len(ov.pairs) - 1), animate=False)
         self._show_copying()
+
+    def _shown_pair(self, ov: Overview) -> int:
+        """The row of the pair on the pair view under this screen (0 if it is not in the story)."""
+        main = next((s for s in self.reader.screen_stack if s.id == "main"), None)
+        c = getattr(getattr(main, "view", None), "comparison", None)
+        if c is None:
+            return 0
+        shown = {c.left.path, c.right.path}
+        return next((k for k, p in enumerate(ov.pairs)
+                     if {self.articles[p.left].path, self.articles[p.right].path} == shown), 0)
 
     def _copy_cell(self, left: int, right: int) -> Text:
         """"→ 70%": the later article reads as a copy of the earlier (its share copied or edited);
