@@ -11,9 +11,7 @@ and exit code 2.
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 
 from reader.archive import ArchiveUnavailable, CorpusError, require
 
@@ -130,7 +128,7 @@ def _open(argv: list[str]) -> int:
 
 def _show(corpus: StoredCorpus, limit: int) -> int:
     """The stories of a built corpus, the most widely covered first."""
-    from reader.corpus.errors import one_line, plural
+    from reader.corpus.errors import one_line
 
     total, stories = corpus.stories(limit=limit if limit > 0 else 1 << 62)
     rows = corpus.rows
