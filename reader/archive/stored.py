@@ -198,8 +198,10 @@ class StoredCorpus:
         for name, file in self.manifest["tables"].items():
             path = self.folder / file
             if not re.fullmatch(r"[a-z]+", str(name)) or path.parent != self.folder:
+                self.con.close()
                 raise CorpusError(f"{folder}: its manifest.json names a table outside the corpus")
             if not path.is_file():
+                self.con.close()
                 raise CorpusError(f"{folder}: {file} is missing (build the corpus again)")
             quoted = "'" + str(path).replace("'", "''") + "'"  # a view cannot take a parameter
             try:
