@@ -173,7 +173,7 @@ class CorpusScreen(Screen[None]):
         f = self.filter
         said = f.describe() if f is not None else ""
         text = (f"{self.total:,} of {self.corpus.rows.get('stories', self.total):,} stories: {said}" if said
-                else f"{plural(self.total, 'story', 'stories')}, the most widely covered first")
+                else f"{self.total:,} {'story' if self.total == 1 else 'stories'}, the most widely covered first")
         if self.total > len(self.shown):
             text += f" · {len(self.shown):,} listed (more as you scroll)"
         if not self.total:
