@@ -304,3 +304,25 @@ async def test_the_list_fetches_more_stories_as_the_cursor_reaches_its_end(corpu
         assert table.row_count == 5 and table.cursor_row == 4
         assert "listed" not in str(info.render())
         assert "Chess club" in str(table.get_row_at(4)[4]), "the story of one comes last"
+
+
+async def test_outside_text_in_the_list_is_never_markup(tmp_path):
+    from reader.tui.corpus import CorpusApp
+
+    hostile = "[bold red]2024-01-01[/]"
+    records = [{"title": f"[link=https://x.test]Storm[/link] hits coast {k}", "source": "[b]Wire[/b]", "date": hostile,
+                "text": "A storm hit the coast on Monday. Ten homes were damaged. Crews worked overnight."}
+               for k in range(2)]
+    src = tmp_path / "hostile.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    build([str(src)], str(tmp_path / "built"), InProcess(), quiet=True)
+    app = CorpusApp(StoredCorpus(tmp_path / "built"))
+    async with app.run_test(size=(160, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#corpus-table", DataTable)
+        cells = [str(c) for c in table.get_row_at(0)]
+        assert any("[link=https://x.test]Storm[/link]" in c for c in cells), cells
+        assert any("[b]Wire[/b]" in c for c in cells), cells
+        dates = cells[3]
+        assert dates.startswith("[bold red]") or dates == "", dates

@@ -162,7 +162,7 @@ class CorpusScreen(Screen[None]):
             linked = Text(f"{r.linked}/{r.pairs}" if r.pairs else "", justify="right",
                           style="bold" if r.pairs and r.linked * 2 < r.pairs else "")
             cells = [Text(str(r.outlets), justify="right"), Text(str(r.articles), justify="right"), linked,
-                     (r.first_date or "")[:10] if short else _dates(r),
+                     Text((r.first_date or "")[:10] if short else _dates(r)),  # Text: never read as markup
                      Text(one_line(r.title, 300) or "(untitled)", overflow="ellipsis", no_wrap=True)]
             if self._wide:
                 cells.append(Text(one_line(", ".join(r.sources or []), 300), style="dim", overflow="ellipsis",
