@@ -386,7 +386,8 @@ class OutletsScreen(Screen[None]):
             return
         name = self.names[row]
         mine = [r for r in self.rows if r["outlet"] == name]
-        lines = [f"{one_line(name, 60)} ({plural(mine[0]['articles'], 'article') if mine else 'no articles'}):"]
+        n = mine[0]["articles"] if mine else 0
+        lines = [f"{one_line(name, 60)} ({n:,} {'article' if n == 1 else 'articles'}):"]
         for r in mine[:6]:
             lines.append("  " + outlet_line(r))
         if len(mine) > 6:
