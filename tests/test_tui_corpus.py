@@ -230,6 +230,11 @@ async def test_a_story_whose_article_changed_is_compared_afresh_and_said_so(corp
             assert isinstance(app.screen, StoryScreen) and len(app.screen.overview.pairs) == 3
             said = [str(n.message) for n in app._notifications]
             assert any("changed since the corpus was built" in m for m in said), said
+            await pilot.press("w")  # the problems, from the overview too
+            await pilot.pause()
+            assert app.screen.id == "problems"
+            shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+            assert "changed since the corpus was built" in shown
         path.unlink()
         opened = c.open_story(stories[0].story_id)
         assert len(opened.story.articles) == 2 and any("left out" in p for p in opened.problems)

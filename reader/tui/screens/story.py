@@ -73,6 +73,8 @@ STORY_BINDINGS = [
             tooltip="Facts one article alone reports (again: each article in turn)"),
     Binding("e", "filter('any')", "Every fact", id="reader.facts_any"),
     Binding("escape,v", "close", "Pair view", id="reader.story_close"),
+    Binding("w", "app.problems", "Problems", id="reader.story_problems", show=False,
+            tooltip="Files skipped (and why) and warnings about the articles"),
 ]
 
 def outlet_labels(articles: list[Article]) -> list[str]:
