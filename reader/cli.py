@@ -343,20 +343,12 @@ def cmd_score_pairs(args: argparse.Namespace) -> int:
     from reader.corpus.errors import display_path
 
     name = "standard input" if args.file == "-" else display_path(args.file)  # the real name is opened
+    from reader.corpus.errors import LoadError, read_user_file
+
     try:
-        if args.file == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(args.file, "rb") as fh:
-                data = fh.read()
-    except FileNotFoundError:
-        raise UsageError(f"reader score-pairs: {name}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"reader score-pairs: {name}: is a folder, not a TSV file") from None
-    except OSError as exc:
-        raise UsageError(f"reader score-pairs: {name}: cannot read ({exc.strerror or type(exc).__name__})") from None
-    except ValueError:  # an embedded NUL
-        raise UsageError(f"reader score-pairs: {name}: not a valid path") from None
+        data = sys.stdin.buffer.read() if args.file == "-" else read_user_file(args.file, name, "a TSV file")
+    except LoadError as exc:
+        raise UsageError(f"reader score-pairs: {exc}") from None
     if b"\x00" in data:
         raise UsageError(f"reader score-pairs: {name}: binary data, not a TSV of sentence pairs")
     text = data.decode("utf-8-sig", errors="replace")

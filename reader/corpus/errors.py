@@ -33,3 +33,20 @@ def over_cap(name: str, size: int, cap: int) -> str:
 def plural(n: int, word: str, words: str | None = None) -> str:
     """``"1 sentence"``, ``"2 sentences"`` (``words``: an irregular plural)."""
     return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
+
+
+def read_user_file(path: str, name: str, what: str, limit: int | None = None) -> bytes:
+    """The bytes of a file the user named (at most ``limit`` + 1 of them), or LoadError with one
+    line saying why not, starting with ``name`` (``what``: the kind of file expected, for "is a
+    folder, not …")."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read() if limit is None else fh.read(limit + 1)
+    except FileNotFoundError:
+        raise LoadError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise LoadError(f"{name}: is a folder, not {what}") from None
+    except OSError as exc:
+        raise LoadError(f"{name}: cannot read ({exc.strerror or type(exc).__name__})") from None
+    except ValueError:  # an embedded NUL
+        raise LoadError(f"{name}: not a valid path") from None

@@ -894,18 +894,13 @@ class NoteStore:
         """Merge the export file at ``path`` (:meth:`import_json`); what the TUI and ``reader notes
         import`` call. Raises NotesError with one line naming the file when it cannot be read or
         is not a reader notes export; then nothing is imported."""
+        from reader.corpus.errors import LoadError, read_user_file
+
         name = display_path(os.fspath(path))
         try:
-            with open(path, "rb") as fh:
-                data = fh.read(MAX_IMPORT_BYTES + 1)
-        except FileNotFoundError:
-            raise NotesError(f"{name}: no such file") from None
-        except IsADirectoryError:
-            raise NotesError(f"{name}: is a folder, not a notes export") from None
-        except OSError as exc:
-            raise NotesError(f"{name}: cannot read ({_describe(exc)})") from None
-        except ValueError:  # an embedded NUL
-            raise NotesError(f"{name}: not a valid path") from None
+            data = read_user_file(os.fspath(path), name, "a notes export", MAX_IMPORT_BYTES)
+        except LoadError as exc:
+            raise NotesError(str(exc)) from None
         if len(data) > MAX_IMPORT_BYTES:
             raise NotesError(f"{name}: over {MAX_IMPORT_BYTES // 1_000_000} MB, not a notes export")
         try:
@@ -929,7 +924,7 @@ class NoteStore:
         """
         try:
             doc = json.loads(text)
-        except ValueError as exc:
+        except ValueError:
             raise NotesError("not a notes export (the file is not JSON)") from None
         if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT or not isinstance(doc.get("notes"), list):
             raise NotesError("not a reader notes export")
