@@ -289,7 +289,7 @@ class CorpusScreen(Screen[None]):
         # Articles left out are said by the pair view (w lists them); changed ones here.
         if opened.changed:
             self.notify(f"{plural(len(opened.changed), 'article')} changed since the corpus was built: "
-                        "compared afresh (w in the pair view lists them)", markup=False, severity="warning",
+                        "compared afresh (w lists them)", markup=False, severity="warning",
                         timeout=8)
         if len(opened.story.articles) == 1:
             self.notify("A story of one article: nothing to compare it with (it is shown on both sides).",
